@@ -70,10 +70,56 @@ public enum ErrorCode {
     CONF_INCONSISTENT("CAIRN-CONF-0004", 400, "Inconsistent configuration"),
 
     // --- SIGN: key custody and signing (hsm-signing) --------------------------------------------
+    /** The key custody backend (HSM, token, key store) cannot be used now; nothing was signed. */
+    SIGN_CUSTODY_UNAVAILABLE("CAIRN-SIGN-0001", 503, "Key custody unavailable"),
+    /** No key with this handle exists in the backend. */
+    SIGN_KEY_NOT_FOUND("CAIRN-SIGN-0002", 404, "Key not found"),
+    /** The backend cannot create or use keys on this curve. */
+    SIGN_CURVE_NOT_SUPPORTED("CAIRN-SIGN-0003", 422, "Curve not supported by key custody backend"),
+    /** The key was destroyed; it can no longer sign. */
+    SIGN_KEY_DESTROYED("CAIRN-SIGN-0004", 409, "Key destroyed"),
+    /** The key is disabled; it can no longer sign until enabled again. */
+    SIGN_KEY_DISABLED("CAIRN-SIGN-0005", 409, "Key disabled"),
+    /** The backend failed to produce a signature; nothing was signed. */
+    SIGN_SIGNATURE_FAILED("CAIRN-SIGN-0006", 500, "Signature failed"),
+    /** The signing input or key specification does not fit the key (digest length, input kind, label). */
+    SIGN_INVALID_INPUT("CAIRN-SIGN-0007", 422, "Invalid signing input"),
+    /** Importing existing private keys is switched off by configuration. */
+    SIGN_IMPORT_NOT_ALLOWED("CAIRN-SIGN-0008", 403, "Key import not allowed"),
+    /** A stored key could not be unsealed: wrong master key or tampered record. */
+    SIGN_SEALED_KEY_UNREADABLE("CAIRN-SIGN-0009", 500, "Sealed key unreadable"),
 
     // --- JOURNAL: audit journal and proofs (compliance-audit) -----------------------------------
+    /** A proof file cannot be read: missing, not a regular file, unreadable or over the size limit. */
+    JOURNAL_PROOF_FILE_UNREADABLE("CAIRN-JOURNAL-0001", 400, "Proof file unreadable"),
+    /** A proof file is not the documented JSON: syntax, field types, unknown fields, bad hashes. */
+    JOURNAL_PROOF_FILE_MALFORMED("CAIRN-JOURNAL-0002", 400, "Proof file malformed"),
+    /** A well-formed inclusion or consistency proof does not verify. */
+    JOURNAL_PROOF_INVALID("CAIRN-JOURNAL-0003", 422, "Proof does not verify"),
 
     // --- LEDGER: connectors and anchoring (connectors) ------------------------------------------
+    /** The ledger node cannot be reached or did not answer in time. */
+    LEDGER_UNREACHABLE("CAIRN-LEDGER-0001", 503, "Ledger unreachable"),
+    /** The node refused the anchor transaction, or it was included but reverted. */
+    LEDGER_ANCHOR_REJECTED("CAIRN-LEDGER-0002", 502, "Anchor rejected by the ledger"),
+    /** The ledger does not know the transaction. */
+    LEDGER_TX_NOT_FOUND("CAIRN-LEDGER-0003", 404, "Ledger transaction not found"),
+    /** The transaction was accepted but not included in a block within the configured time. */
+    LEDGER_CONFIRMATION_TIMEOUT("CAIRN-LEDGER-0004", 504, "Ledger confirmation timed out"),
+    /** The node answered with something the connector cannot interpret. */
+    LEDGER_INVALID_RESPONSE("CAIRN-LEDGER-0005", 502, "Invalid ledger response"),
+    /** The node is not the configured ledger (chain id, contract code or network differ). */
+    LEDGER_IDENTITY_MISMATCH("CAIRN-LEDGER-0006", 409, "Ledger is not the configured one"),
+    /** The block of a subscription's checkpoint is no longer canonical. */
+    LEDGER_REORG_DETECTED("CAIRN-LEDGER-0007", 409, "Ledger reorganisation detected"),
+    /** Key custody refused to sign or returned a signature that does not verify. */
+    LEDGER_SIGNING_FAILED("CAIRN-LEDGER-0008", 502, "Ledger transaction signing failed"),
+    /** The ledger configuration is incomplete or contradictory. */
+    LEDGER_INVALID_CONFIGURATION("CAIRN-LEDGER-0009", 422, "Invalid ledger configuration"),
+    /** The node rejected an administrative call (validator vote, allowlist change). */
+    LEDGER_ADMIN_CALL_FAILED("CAIRN-LEDGER-0010", 502, "Ledger administration call failed"),
+    /** The connector does not support this operation on this ledger. */
+    LEDGER_UNSUPPORTED_OPERATION("CAIRN-LEDGER-0011", 501, "Operation not supported by this ledger"),
 
     // --- SYS: everything else --------------------------------------------------------------------
     /** An unexpected failure; details are in the server log under the request id. */
