@@ -1,0 +1,157 @@
+package io.cairn.appliance;
+
+import io.cairn.http.ApiRouter;
+import io.cairn.http.ApiService;
+import io.cairn.http.ApplianceServer;
+import io.cairn.http.FailureTranslator;
+import io.cairn.http.HealthCheck;
+import io.cairn.http.HealthRoutes;
+import io.cairn.http.HttpSettings;
+import io.cairn.http.MetricsRoutes;
+import io.cairn.http.ServerTls;
+import io.cairn.identity.Bootstrap;
+import io.cairn.identity.DirectoryAuthenticator;
+import io.cairn.identity.IdentityApi;
+import io.cairn.identity.IdentitySettings;
+import io.cairn.identity.TokenRegistry;
+import io.cairn.identity.UserDirectory;
+import io.cairn.kernel.config.CairnConfig;
+import io.cairn.storage.Database;
+import io.cairn.storage.InstanceLock;
+import io.cairn.storage.SchemaMigration;
+import io.cairn.storage.StorageSettings;
+import io.cairn.storage.StoreFailures;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The running appliance, and the only place where modules are wired together: data directory lock,
+ * telemetry, database and migrations, identity, the API and the listener. Closing it stops everything in
+ * reverse order.
+ */
+public final class Appliance implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Appliance.class.getName());
+
+    private final List<AutoCloseable> resources;
+    private final ApplianceServer server;
+    private final ApiRouter router;
+    private final Optional<Bootstrap.Administrator> administrator;
+    private final Database database;
+
+    private Appliance(List<AutoCloseable> resources, ApplianceServer server, ApiRouter router,
+                      Optional<Bootstrap.Administrator> administrator, Database database) {
+        this.resources = resources;
+        this.server = server;
+        this.router = router;
+        this.administrator = administrator;
+        this.database = database;
+    }
+
+    /** Starts the appliance; on failure, whatever was started is stopped again. */
+    public static Appliance start(CairnConfig config) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return start(config, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static Appliance start(CairnConfig config, List<AutoCloseable> resources) {
+        StorageSettings storage = StorageSettings.from(config);
+        HttpSettings http = HttpSettings.from(config);
+        IdentitySettings identity = IdentitySettings.from(config);
+        resources.add(InstanceLock.acquire(storage.dataDirectory()));
+        Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
+        resources.add(telemetry);
+        Database database = Database.open(storage, List.of(SchemaMigration.of("identity")));
+        resources.add(database);
+
+        Clock clock = Clock.systemUTC();
+        UserDirectory users = new UserDirectory(database.jdbi());
+        TokenRegistry tokens = new TokenRegistry(database.jdbi());
+        Optional<Bootstrap.Administrator> administrator = new Bootstrap(database.jdbi(), users, tokens, clock)
+                .ensureAdministrator(identity);
+
+        List<ApiService> services = new ArrayList<>();
+        services.add(new IdentityApi(database.jdbi(), users, tokens, identity, clock));
+        services.add(new OpenApiService(List.copyOf(services), Version.current()));
+        FailureTranslator lostDatabase = e -> StoreFailures.isUnavailable(e)
+                ? Optional.of(StoreFailures.unavailable(e)) : Optional.empty();
+        ApiRouter router = new ApiRouter(services, new DirectoryAuthenticator(tokens, users, clock), http,
+                telemetry.observability(), List.of(lostDatabase));
+        HealthRoutes health = new HealthRoutes(List.of(databaseCheck(database)));
+        MetricsRoutes metrics = new MetricsRoutes(telemetry.prometheus());
+
+        Optional<ServerTls> tls = ServerTls.of(http, storage.dataDirectory());
+        ApplianceServer server = ApplianceServer.start(http, tls, routing -> {
+            health.register(routing);
+            metrics.register(routing);
+            router.register(routing);
+        });
+        resources.add(server);
+        Appliance appliance = new Appliance(resources, server, router, administrator, database);
+        StartupReport.log(appliance, http, tls);
+        return appliance;
+    }
+
+    private static HealthCheck databaseCheck(Database database) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public HealthStatus check() {
+                return new HealthStatus(database.health().isUp(), database.health().detail());
+            }
+        };
+    }
+
+    /** Base URI of the listener, e.g. {@code https://127.0.0.1:8443}. */
+    public String baseUri() {
+        return server.baseUri();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The administrator created at this start, when this start created one. */
+    public Optional<Bootstrap.Administrator> bootstrapAdministrator() {
+        return administrator;
+    }
+
+    /** Every API endpoint served. */
+    public ApiRouter router() {
+        return router;
+    }
+
+    /** Where the database is. */
+    public String databaseDescription() {
+        return database.description();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("stopping");
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warning("while stopping: " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,35 @@
+package io.cairn.appliance;
+
+import io.cairn.http.HttpSettings;
+import io.cairn.identity.IdentitySettings;
+import io.cairn.kernel.config.ConfigCatalogue;
+import io.cairn.kernel.config.ConfigLoader;
+import io.cairn.kernel.config.ConfigOption;
+import io.cairn.kernel.config.ConfigReport;
+import io.cairn.storage.StorageSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every configuration option of the appliance, gathered from the modules that declare them. */
+public final class ApplianceConfig {
+    private ApplianceConfig() {
+    }
+
+    /** The full catalogue. */
+    public static ConfigCatalogue catalogue() {
+        List<ConfigOption> all = new ArrayList<>();
+        all.addAll(StorageSettings.OPTIONS);
+        all.addAll(HttpSettings.OPTIONS);
+        all.addAll(IdentitySettings.OPTIONS);
+        all.addAll(ObservabilitySettings.OPTIONS);
+        return ConfigCatalogue.of(all);
+    }
+
+    /** Loads configuration from an optional file, the process environment and overrides. */
+    public static ConfigReport load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
+        return ConfigLoader.load(catalogue(), file, environment, overrides);
+    }
+}

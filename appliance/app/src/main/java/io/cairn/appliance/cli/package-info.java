@@ -1,0 +1,6 @@
+/**
+ * The {@code cairn} command line: {@code serve}, {@code version}, {@code config check|reference}, and the
+ * operator commands {@code users} and {@code tokens}, which talk to a running appliance over its API.
+ * Every command has {@code --help}.
+ */
+package io.cairn.appliance.cli;
