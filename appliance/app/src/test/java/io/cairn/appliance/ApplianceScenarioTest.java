@@ -129,7 +129,8 @@ class ApplianceScenarioTest {
         assertThat(described).isEqualTo(served);
         paths.properties().forEach(p -> p.getValue().properties().forEach(m -> assertThat(m.getValue().get("x-cairn-roles"))
                 .as(p.getKey()).isNotEmpty()));
-        String pretty = Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(answer.body())
+        String pretty = Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT)
+                .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(Json.mapper().treeToValue(answer.body(), Object.class))
                 .replace("\r\n", "\n") + "\n";
         assertThat(RepositoryFiles.committed("docs/openapi.json", pretty))
                 .as("docs/openapi.json is stale: run './mvnw -pl appliance/app verify -Dcairn.update-generated=true'")
