@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what Cairn's tests need on a fresh Debian machine:
+#   - a JDK 21+ (Temurin if present, otherwise Debian's openjdk-21 when available)
+#   - SoftHSM2 and OpenSC (a real PKCS#11 token for the key-custody tests)
+#   - an EVM node (anvil) and the Solidity compiler (solc-js), from npm, into .ci/tools
+# Safe to run repeatedly; every step is skipped when its result is already there.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.ci/tools"
+log() { printf '[install-tools] %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    if [ -z "${CAIRN_APT_UPDATED:-}" ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      export CAIRN_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+apt_install softhsm2 opensc procps ca-certificates
+
+# A JDK 21+ is needed to build and test. Machines of this project's kind ship one; when none is found,
+# try the distribution's packages before giving up with a clear message.
+has_jdk21() {
+  local home major
+  for home in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/*; do
+    [ -n "$home" ] && [ -x "$home/bin/javac" ] || continue
+    major="$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)"
+    [ -n "$major" ] && [ "$major" -ge 21 ] && return 0
+  done
+  return 1
+}
+if ! has_jdk21; then
+  for pkg in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
+    if apt-cache show "$pkg" >/dev/null 2>&1; then
+      apt_install "$pkg"
+      break
+    fi
+  done
+  has_jdk21 || { log "no JDK 21 or newer is installed or installable from the configured package sources"; exit 1; }
+fi
+
+mkdir -p "$TOOLS"
+if [ ! -x "$TOOLS/node_modules/.bin/anvil" ] || [ ! -e "$TOOLS/node_modules/solc/package.json" ]; then
+  log "npm install @foundry-rs/anvil solc@0.8.37 into .ci/tools"
+  (cd "$TOOLS" && [ -f package.json ] || echo '{"name":"cairn-test-tools","private":true}' > "$TOOLS/package.json")
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error @foundry-rs/anvil solc@0.8.37 >/dev/null
+fi
+log "anvil: $("$TOOLS/node_modules/.bin/anvil" --version | head -1)"
+log "softhsm2: $(softhsm2-util --version)"
