@@ -1,6 +1,7 @@
 package io.cairn.appliance.cli;
 
 import io.cairn.appliance.Version;
+import io.cairn.proofs.ProofCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Cairn: a self-hosted appliance for permissioned financial consortia.",
         subcommands = {ServeCommand.class, VersionCommand.class, ConfigCommand.class, UsersCommand.class,
-            TokensCommand.class, CommandLine.HelpCommand.class})
+            TokensCommand.class, ProofCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -96,6 +96,25 @@ class CommandLineTest {
     }
 
     @Test
+    void proofVerificationIsWiredWithItsExitCodes() throws Exception {
+        byte[] entry = "entry".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0);
+        String leaf = java.util.Base64.getEncoder().encodeToString(sha.digest(entry));
+        Path valid = dir.resolve("valid.json");
+        Files.writeString(valid, "{\"leafIdx\":0,\"treeSize\":1,\"root\":\"" + leaf + "\",\"leafHash\":\"" + leaf
+                + "\",\"proof\":[]}");
+        assertThat(run("proof", "verify-inclusion", valid.toString()).exit()).isZero();
+        Path wrongRoot = dir.resolve("wrong.json");
+        Files.writeString(wrongRoot, "{\"leafIdx\":0,\"treeSize\":1,\"root\":\"" + "A".repeat(43) + "=\",\"leafHash\":\""
+                + leaf + "\",\"proof\":[]}");
+        assertThat(run("proof", "verify-inclusion", wrongRoot.toString()).exit()).isEqualTo(1);
+        Path malformed = dir.resolve("malformed.json");
+        Files.writeString(malformed, "{\"size1\": 1");
+        assertThat(run("proof", "verify-consistency", malformed.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
     void operatorCommandsWithoutATokenSaySo() {
         Run run = run("users", "list", "--url", "http://127.0.0.1:1", "--token", "");
         assertThat(run.exit()).isEqualTo(1);
