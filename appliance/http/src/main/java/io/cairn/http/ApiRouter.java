@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiRouter {
     private static final Logger LOG = Logger.getLogger(ApiRouter.class.getName());
+    /** One line per API request; tune or silence it through the level of {@code io.cairn.http.access}. */
+    private static final Logger ACCESS = Logger.getLogger("io.cairn.http.access");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final List<Endpoint> endpoints;
@@ -100,7 +102,8 @@ public final class ApiRouter {
             span.end();
             record(endpoint.method(), endpoint.path(), status, start);
             int finalStatus = status;
-            LOG.fine(() -> endpoint.method() + " " + req.path().path() + " -> " + finalStatus);
+            ACCESS.info(() -> endpoint.method() + " " + req.path().path() + " " + finalStatus + " "
+                    + (System.nanoTime() - start) / 1_000_000 + "ms");
             LogContext.clear();
         }
     }
