@@ -3,7 +3,6 @@ package io.cairn.appliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class CrashRecoveryTest {
 
     @Test
     void acknowledgedWritesSurviveKillMinusNine() throws Exception {
-        int port = freePort();
+        int port = Waiting.freePort();
         Path config = dir.resolve("cairn.yaml");
         Files.writeString(config, "data-directory: " + dir.resolve("data") + "\nserver:\n  port: " + port
                 + "\n  plaintext-http: true\nsecurity:\n  bootstrap:\n    token: " + ADMIN + "\nlogging:\n  format: text\n");
@@ -135,11 +134,5 @@ class CrashRecoveryTest {
             }
         }
         return all.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ class DatabaseOutageTest {
 
     @Test
     void readinessAndApiFollowTheDatabaseAndRecoverWithoutRestart() throws IOException {
-        int port = freePort();
+        int port = Waiting.freePort();
         Path cluster = dir.resolve("external-postgres");
         EmbeddedPostgres postgres = start(cluster, port);
         Map<String, String> settings = Map.of("data-directory", dir.resolve("appliance").toString(),
@@ -40,7 +39,7 @@ class DatabaseOutageTest {
             assertThat(http.get("/api/v1/me", ADMIN).status()).isEqualTo(200);
 
             postgres.close();
-            assertThat(await(() -> http.get("/health/ready", null).status() == 503)).isTrue();
+            assertThat(Waiting.until(Duration.ofSeconds(30), () -> http.get("/health/ready", null).status() == 503)).isTrue();
             Http.Answer health = http.get("/health", null);
             assertThat(health.body().get("status").asText()).isEqualTo("DOWN");
             assertThat(health.body().get("checks").get(0).get("status").asText()).isEqualTo("DOWN");
@@ -54,8 +53,8 @@ class DatabaseOutageTest {
             }
 
             postgres = start(cluster, port);
-            assertThat(await(() -> http.get("/health/ready", null).status() == 200)).isTrue();
-            assertThat(await(() -> http.get("/api/v1/me", ADMIN).status() == 200)).isTrue();
+            assertThat(Waiting.until(Duration.ofSeconds(30), () -> http.get("/health/ready", null).status() == 200)).isTrue();
+            assertThat(Waiting.until(Duration.ofSeconds(30), () -> http.get("/api/v1/me", ADMIN).status() == 200)).isTrue();
             assertThat(http.post("/api/v1/users", ADMIN, Map.of("username", "late", "displayName", "L",
                     "roles", List.of("member"))).status()).isEqualTo(201);
         } finally {
@@ -65,27 +64,5 @@ class DatabaseOutageTest {
 
     private static EmbeddedPostgres start(Path cluster, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static boolean await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
