@@ -14,14 +14,18 @@ import io.cairn.identity.DirectoryAuthenticator;
 import io.cairn.identity.IdentityApi;
 import io.cairn.identity.IdentitySettings;
 import io.cairn.identity.TokenRegistry;
+import io.cairn.identity.User;
 import io.cairn.identity.UserDirectory;
 import io.cairn.kernel.config.CairnConfig;
+import io.cairn.membership.Consortium;
+import io.cairn.membership.MembershipSettings;
 import io.cairn.storage.Database;
 import io.cairn.storage.InstanceLock;
 import io.cairn.storage.SchemaMigration;
 import io.cairn.storage.StorageSettings;
 import io.cairn.storage.StoreFailures;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +72,7 @@ public final class Appliance implements AutoCloseable {
         resources.add(InstanceLock.acquire(storage.dataDirectory()));
         Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
         resources.add(telemetry);
-        Database database = Database.open(storage, List.of(SchemaMigration.of("identity")));
+        Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION));
         resources.add(database);
 
         Clock clock = Clock.systemUTC();
@@ -77,8 +81,17 @@ public final class Appliance implements AutoCloseable {
         Optional<Bootstrap.Administrator> administrator = new Bootstrap(database.jdbi(), users, tokens, clock)
                 .ensureAdministrator(identity);
 
+        Consortium consortium = new Consortium(database.jdbi(),
+                username -> users.find(username).filter(User::enabled).map(User::roles), Optional.empty(),
+                MembershipSettings.from(config), clock);
+        BackgroundJobs jobs = new BackgroundJobs();
+        resources.add(jobs);
+        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> consortium.governance().settleDue());
+        jobs.every("relay-consortium-events", Duration.ofMinutes(1), () -> consortium.relay().deliverPending());
+
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(database.jdbi(), users, tokens, identity, clock));
+        services.addAll(consortium.apiServices());
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         FailureTranslator lostDatabase = e -> StoreFailures.isUnavailable(e)
                 ? Optional.of(StoreFailures.unavailable(e)) : Optional.empty();

@@ -3,6 +3,7 @@ package io.cairn.appliance;
 import io.cairn.http.HttpSettings;
 import io.cairn.identity.IdentitySettings;
 import io.cairn.kernel.config.ConfigCatalogue;
+import io.cairn.membership.MembershipSettings;
 import io.cairn.kernel.config.ConfigLoader;
 import io.cairn.kernel.config.ConfigOption;
 import io.cairn.kernel.config.ConfigReport;
@@ -25,6 +26,7 @@ public final class ApplianceConfig {
         all.addAll(HttpSettings.OPTIONS);
         all.addAll(IdentitySettings.OPTIONS);
         all.addAll(ObservabilitySettings.OPTIONS);
+        all.addAll(MembershipSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

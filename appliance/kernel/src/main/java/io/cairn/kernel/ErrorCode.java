@@ -96,6 +96,14 @@ public enum ErrorCode {
     JOURNAL_PROOF_FILE_MALFORMED("CAIRN-JOURNAL-0002", 400, "Proof file malformed"),
     /** A well-formed inclusion or consistency proof does not verify. */
     JOURNAL_PROOF_INVALID("CAIRN-JOURNAL-0003", 422, "Proof does not verify"),
+    /** An idempotency key was used again with a different event; the first event keeps the key. */
+    JOURNAL_IDEMPOTENCY_CONFLICT("CAIRN-JOURNAL-0004", 409, "Idempotency key already used for a different event"),
+    /** The journal is not accepting appends (stopped or shutting down); nothing was recorded. */
+    JOURNAL_UNAVAILABLE("CAIRN-JOURNAL-0005", 503, "Journal unavailable"),
+    /** The stored journal does not extend the previous checkpoint; no new checkpoint was stored. */
+    JOURNAL_CHECKPOINT_INCONSISTENT("CAIRN-JOURNAL-0006", 500, "Journal inconsistent with its last checkpoint"),
+    /** An audit event breaks the journal's rules (type syntax, attribute names, size limits). */
+    JOURNAL_EVENT_INVALID("CAIRN-JOURNAL-0007", 422, "Invalid audit event"),
 
     // --- LEDGER: connectors and anchoring (connectors) ------------------------------------------
     /** The ledger node cannot be reached or did not answer in time. */
@@ -120,6 +128,42 @@ public enum ErrorCode {
     LEDGER_ADMIN_CALL_FAILED("CAIRN-LEDGER-0010", 502, "Ledger administration call failed"),
     /** The connector does not support this operation on this ledger. */
     LEDGER_UNSUPPORTED_OPERATION("CAIRN-LEDGER-0011", 501, "Operation not supported by this ledger"),
+
+    // --- MEMBER: consortium membership, onboarding and governance (consortium-admin) -------------
+    /** The LEI is not 20 upper-case alphanumerics with valid ISO 7064 MOD 97-10 check digits. */
+    MEMBER_INVALID_LEI("CAIRN-MEMBER-0001", 422, "Invalid LEI"),
+    /** The jurisdiction is not an officially assigned ISO 3166-1 alpha-2 code. */
+    MEMBER_UNKNOWN_JURISDICTION("CAIRN-MEMBER-0002", 422, "Unknown jurisdiction"),
+    /** The certificate signing request is not a PEM PKCS#10 request with a valid self-signature. */
+    MEMBER_MALFORMED_CSR("CAIRN-MEMBER-0003", 422, "Malformed certificate signing request"),
+    /** A ledger identity (Ethereum account, enode URL, Fabric MSP, Corda name) is malformed. */
+    MEMBER_INVALID_LEDGER_IDENTITY("CAIRN-MEMBER-0004", 422, "Invalid ledger identity"),
+    /** A contact's name, e-mail address or phone number is malformed. */
+    MEMBER_INVALID_CONTACT("CAIRN-MEMBER-0005", 422, "Invalid contact"),
+    /** An organisation with this LEI is already a member or an applicant. */
+    MEMBER_ALREADY_REGISTERED("CAIRN-MEMBER-0006", 409, "Organisation already registered"),
+    /** The caller is not a designated representative of an organisation that may vote. */
+    MEMBER_NOT_A_REPRESENTATIVE("CAIRN-MEMBER-0007", 403, "Not a representative"),
+    /** The voting window of the proposal is closed; no vote or change is accepted. */
+    MEMBER_VOTING_CLOSED("CAIRN-MEMBER-0008", 409, "Voting closed"),
+    /** Separation of duties: the caller asked for, opened, or is concerned by this proposal. */
+    MEMBER_SELF_APPROVAL("CAIRN-MEMBER-0009", 403, "Self-approval refused"),
+    /** The caller's organisation is not in the proposal's electorate (not active when it opened, or no longer active). */
+    MEMBER_NOT_ELIGIBLE("CAIRN-MEMBER-0010", 403, "Organisation not eligible to vote"),
+    /** The ballot changed since the revision the caller expected (another representative voted first). */
+    MEMBER_BALLOT_CONFLICT("CAIRN-MEMBER-0011", 409, "Ballot already cast or changed"),
+    /** The due-diligence checklist still has open items. */
+    MEMBER_CHECKLIST_INCOMPLETE("CAIRN-MEMBER-0012", 409, "Due-diligence checklist incomplete"),
+    /** The application or proposal is not in a state that allows this action. */
+    MEMBER_WRONG_STATE("CAIRN-MEMBER-0013", 409, "Not allowed in the current state"),
+    /** A governance policy value breaks a rule (quorum, voting window, decision rule). */
+    MEMBER_INVALID_POLICY("CAIRN-MEMBER-0014", 422, "Invalid governance policy"),
+    /** Founding members can only be created before the first proposal is opened. */
+    MEMBER_FOUNDING_CLOSED("CAIRN-MEMBER-0015", 409, "Consortium already founded"),
+    /** The user cannot be designated: unknown, disabled, lacks the member role, or represents another organisation. */
+    MEMBER_INVALID_REPRESENTATIVE("CAIRN-MEMBER-0016", 422, "Invalid representative"),
+    /** Members vote on this proposal but an administrator tried to decide it, or the reverse. */
+    MEMBER_WRONG_DECISION_PROCEDURE("CAIRN-MEMBER-0017", 409, "Wrong decision procedure for this proposal"),
 
     // --- SYS: everything else --------------------------------------------------------------------
     /** An unexpected failure; details are in the server log under the request id. */

@@ -1,0 +1,92 @@
+package io.cairn.membership;
+
+import io.cairn.audit.spi.AuditJournal;
+import io.cairn.http.ApiService;
+import io.cairn.storage.SchemaMigration;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The membership module wired together: repositories, the governance and onboarding services, the journal
+ * relay and the four API resources. Create it after the {@code consortium} schema is migrated; creating it
+ * adopts governance policy version 1 from the settings when the consortium has no policy yet.
+ */
+public final class Consortium {
+    /** The schema migrations of this module. */
+    public static final SchemaMigration MIGRATION = SchemaMigration.of("consortium");
+
+    private final MemberRegistry members;
+    private final Representatives representatives;
+    private final PolicyBook policies;
+    private final Governance governance;
+    private final Onboarding onboarding;
+    private final Roster roster;
+    private final JournalRelay relay;
+
+    /**
+     * Wires the module.
+     *
+     * @param jdbi     the appliance database (schema {@code consortium} migrated)
+     * @param accounts the appliance's users, to check representatives
+     * @param journal  the audit journal; when empty, events wait in the outbox
+     * @param settings membership settings
+     * @param clock    the clock every time of this module comes from
+     */
+    public Consortium(Jdbi jdbi, AccountDirectory accounts, Optional<AuditJournal> journal, MembershipSettings settings,
+                      Clock clock) {
+        this.members = new MemberRegistry(jdbi);
+        this.representatives = new Representatives(jdbi, accounts);
+        this.policies = new PolicyBook(jdbi);
+        this.relay = new JournalRelay(jdbi, journal, clock);
+        ApplicationRecords applications = new ApplicationRecords(members);
+        this.governance = new Governance(jdbi, members, representatives, policies, new ProposalRecords(),
+                new Decisions(members, policies, applications), relay, clock);
+        this.onboarding = new Onboarding(jdbi, members, applications, governance, settings, relay, clock);
+        this.roster = new Roster(jdbi, members, representatives, governance, relay, clock);
+        policies.ensureInitial(settings.initialPolicy(), clock.instant());
+        relay.deliverQuietly();
+    }
+
+    /** The API resources: members, onboarding applications, votes, governance policy. */
+    public List<ApiService> apiServices() {
+        return List.of(new MembersApi(members, representatives, roster), new OnboardingApi(onboarding),
+                new VotesApi(governance, members), new GovernancePolicyApi(policies, governance, members));
+    }
+
+    /** Member organisations and their history. */
+    public MemberRegistry members() {
+        return members;
+    }
+
+    /** Founding members and representatives. */
+    public Roster roster() {
+        return roster;
+    }
+
+    /** Proposals and votes. */
+    public Governance governance() {
+        return governance;
+    }
+
+    /** The onboarding workflow. */
+    public Onboarding onboarding() {
+        return onboarding;
+    }
+
+    /** The governance policy versions. */
+    public PolicyBook policies() {
+        return policies;
+    }
+
+    /** Representatives. */
+    public Representatives representatives() {
+        return representatives;
+    }
+
+    /** The outbox relay to the audit journal; {@link JournalRelay#deliverPending()} may be scheduled. */
+    public JournalRelay relay() {
+        return relay;
+    }
+}

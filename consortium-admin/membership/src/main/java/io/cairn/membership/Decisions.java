@@ -1,0 +1,74 @@
+package io.cairn.membership;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a decided proposal changes, applied in the transaction that records the decision: an admission
+ * approves or rejects the application (a rejected applicant's status becomes {@code removed}); a suspension
+ * or removal changes the member's status; a policy change adopts the next policy version.
+ */
+final class Decisions {
+    private final MemberRegistry members;
+    private final PolicyBook policies;
+    private final ApplicationRecords applications;
+
+    Decisions(MemberRegistry members, PolicyBook policies, ApplicationRecords applications) {
+        this.members = members;
+        this.policies = policies;
+        this.applications = applications;
+    }
+
+    void apply(Handle h, Proposal p, boolean approved, String reason, Instant now) {
+        String actor = "proposal:" + p.id();
+        switch (p.kind()) {
+            case ADMIT_MEMBER -> admission(h, p, approved, reason, now);
+            case SUSPEND_MEMBER -> {
+                if (approved) {
+                    status(h, p, MemberStatus.SUSPENDED, actor, now, "suspended by vote: " + p.motivation());
+                }
+            }
+            case REMOVE_MEMBER -> {
+                if (approved) {
+                    status(h, p, MemberStatus.REMOVED, actor, now, "removed by vote: " + p.motivation());
+                }
+            }
+            case CHANGE_POLICY -> {
+                if (approved) {
+                    GovernancePolicy adopted = policies.adoptNext(h, p.proposedPolicy().orElseThrow(), now, p.id());
+                    MembershipEvents.record(h, MembershipEvents.POLICY_ADOPTED, MembershipEvents.GOVERNANCE,
+                            "governance-policy", now, Map.of("proposal", p.id().toString(), "version", Integer.toString(adopted.version()),
+                                    "rule", adopted.terms().rule().label(),
+                                    "quorum-percent", Integer.toString(adopted.terms().quorumPercent()),
+                                    "voting-window", adopted.terms().votingWindow().toString()));
+                }
+            }
+        }
+    }
+
+    private void admission(Handle h, Proposal p, boolean approved, String reason, Instant now) {
+        Application application = applications.findByProposal(h, p.id()).orElseThrow();
+        String subject = "application/" + application.id();
+        if (approved) {
+            applications.approve(h, application.id(), now);
+            MembershipEvents.record(h, MembershipEvents.APPLICATION_APPROVED, MembershipEvents.GOVERNANCE, subject, now,
+                    Map.of("proposal", p.id().toString(), "lei", application.member().lei().value(), "reason", reason));
+        } else {
+            applications.reject(h, application.id(), now, List.of("admission vote: " + reason));
+            MembershipEvents.record(h, MembershipEvents.APPLICATION_REJECTED, MembershipEvents.GOVERNANCE, subject, now,
+                    Map.of("proposal", p.id().toString(), "lei", application.member().lei().value(),
+                            "reasons", "admission vote: " + reason));
+            status(h, p, MemberStatus.REMOVED, "proposal:" + p.id(), now, "application rejected: " + reason);
+        }
+    }
+
+    private void status(Handle h, Proposal p, MemberStatus to, String actor, Instant now, String reason) {
+        Member member = members.byId(h, p.subjectMember().orElseThrow());
+        members.changeStatus(h, member, to, actor, now, reason);
+        MembershipEvents.record(h, MembershipEvents.STATUS_CHANGED, MembershipEvents.GOVERNANCE,
+                "member/" + member.lei(), now,
+                Map.of("proposal", p.id().toString(), "from", member.status().label(), "to", to.label(), "reason", reason));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Consortium membership: member organisations identified by LEI with their contacts, consortium roles,
+ * ledger identities and status history; designated representatives who vote for them; the versioned
+ * governance policy; proposals and votes with separation of duties; the onboarding workflow (application,
+ * due-diligence checklist, admission vote, decision); the {@code /api/v1/members},
+ * {@code /api/v1/onboarding/applications}, {@code /api/v1/votes} and {@code /api/v1/governance-policy}
+ * resources; and the outbox that carries every state change to the audit journal.
+ *
+ * <p>Certificate issuance ({@link io.cairn.membership.CertificateIssuer}) and ledger provisioning
+ * ({@link io.cairn.membership.ProvisioningPlan}) are seams for later steps: nothing here issues a
+ * certificate or executes a provisioning step.
+ */
+package io.cairn.membership;
