@@ -67,6 +67,23 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))));
     }
 
+    JsonNode put(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))));
+    }
+
+    /** A JSON request body read from a file (at most 1 MiB), for requests too rich for options. */
+    static JsonNode jsonFile(java.nio.file.Path file) {
+        try {
+            if (Files.size(file) > 1024 * 1024) {
+                throw new CairnException(ErrorCode.API_BODY_TOO_LARGE, file + " is larger than 1 MiB");
+            }
+            return Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new CairnException(ErrorCode.API_MALFORMED_JSON, file + " is not readable JSON: " + e.getMessage());
+        }
+    }
+
     JsonNode delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

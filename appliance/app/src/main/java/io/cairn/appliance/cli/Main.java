@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Cairn: a self-hosted appliance for permissioned financial consortia.",
         subcommands = {ServeCommand.class, VersionCommand.class, ConfigCommand.class, UsersCommand.class,
-            TokensCommand.class, ProofCommand.class, CommandLine.HelpCommand.class})
+            TokensCommand.class, ConsortiumCommands.Members.class, ConsortiumCommands.Onboarding.class,
+            ConsortiumCommands.Votes.class, ConsortiumCommands.Governance.class, ProofCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
