@@ -1,5 +1,8 @@
 package io.cairn.appliance;
 
+import io.cairn.audit.spi.CheckpointSigner;
+import io.cairn.custody.spi.Curve;
+import io.cairn.custody.spi.KeyCustody;
 import io.cairn.http.ApiRouter;
 import io.cairn.http.ApiService;
 import io.cairn.http.ApplianceServer;
@@ -16,6 +19,13 @@ import io.cairn.identity.IdentitySettings;
 import io.cairn.identity.TokenRegistry;
 import io.cairn.identity.User;
 import io.cairn.identity.UserDirectory;
+import io.cairn.journal.CheckpointLog;
+import io.cairn.journal.CheckpointScheduler;
+import io.cairn.journal.JournalApi;
+import io.cairn.journal.JournalAudit;
+import io.cairn.journal.JournalProofs;
+import io.cairn.journal.JournalSettings;
+import io.cairn.journal.PostgresJournal;
 import io.cairn.kernel.config.CairnConfig;
 import io.cairn.membership.Consortium;
 import io.cairn.membership.MembershipSettings;
@@ -72,17 +82,26 @@ public final class Appliance implements AutoCloseable {
         resources.add(InstanceLock.acquire(storage.dataDirectory()));
         Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
         resources.add(telemetry);
-        Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION));
+        Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
+                PostgresJournal.MIGRATION, SchemaMigration.of("signing"), SchemaMigration.of("appliance")));
         resources.add(database);
-
         Clock clock = Clock.systemUTC();
+        KeyCustodies custodies = KeyCustodies.open(config, database.dataSource(), storage.dataDirectory());
+        resources.add(custodies);
+        JournalSettings journalSettings = JournalSettings.from(config);
+        PostgresJournal journal = PostgresJournal.open(database.dataSource(), journalSettings);
+        resources.add(journal);
+        CheckpointLog checkpoints = new CheckpointLog(journal, checkpointSigner(config, database, custodies, clock),
+                journalSettings, clock);
+        JournalAudit journalAudit = new JournalAudit(journal, clock);
+
         UserDirectory users = new UserDirectory(database.jdbi());
         TokenRegistry tokens = new TokenRegistry(database.jdbi());
         Optional<Bootstrap.Administrator> administrator = new Bootstrap(database.jdbi(), users, tokens, clock)
                 .ensureAdministrator(identity);
 
         Consortium consortium = new Consortium(database.jdbi(),
-                username -> users.find(username).filter(User::enabled).map(User::roles), Optional.empty(),
+                username -> users.find(username).filter(User::enabled).map(User::roles), Optional.of(journal),
                 MembershipSettings.from(config), clock);
         BackgroundJobs jobs = new BackgroundJobs();
         resources.add(jobs);
@@ -92,12 +111,15 @@ public final class Appliance implements AutoCloseable {
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(database.jdbi(), users, tokens, identity, clock));
         services.addAll(consortium.apiServices());
+        services.add(new JournalApi(journal, checkpoints, new JournalProofs(journal, checkpoints), journalAudit));
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         FailureTranslator lostDatabase = e -> StoreFailures.isUnavailable(e)
                 ? Optional.of(StoreFailures.unavailable(e)) : Optional.empty();
         ApiRouter router = new ApiRouter(services, new DirectoryAuthenticator(tokens, users, clock), http,
                 telemetry.observability(), List.of(lostDatabase));
-        HealthRoutes health = new HealthRoutes(List.of(databaseCheck(database)));
+        List<HealthCheck> readiness = new ArrayList<>(List.of(databaseCheck(database), journalCheck(journalAudit)));
+        readiness.addAll(custodies.healthChecks());
+        HealthRoutes health = new HealthRoutes(readiness);
         MetricsRoutes metrics = new MetricsRoutes(telemetry.prometheus());
 
         Optional<ServerTls> tls = ServerTls.of(http, storage.dataDirectory());
@@ -107,9 +129,35 @@ public final class Appliance implements AutoCloseable {
             router.register(routing);
         });
         resources.add(server);
+        CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, journalAudit, journalSettings);
+        scheduler.start();
+        resources.add(scheduler);
         Appliance appliance = new Appliance(resources, server, router, administrator, database);
         StartupReport.log(appliance, http, tls);
         return appliance;
+    }
+
+    private static CheckpointSigner checkpointSigner(CairnConfig config, Database database, KeyCustodies custodies,
+                                                     Clock clock) {
+        KeyCustody custody = custodies.backend(config.string(SystemKeys.BACKEND));
+        return new CustodyCheckpointSigner(custody,
+                () -> new SystemKeys(database.jdbi(), clock).ensure("journal-checkpoint", custody, Curve.P256));
+    }
+
+    private static HealthCheck journalCheck(JournalAudit audit) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "journal";
+            }
+
+            @Override
+            public HealthStatus check() {
+                return audit.latest().map(r -> new HealthStatus(r.intact(), r.intact()
+                        ? "last tamper check found the journal intact" : "last tamper check found the journal altered"))
+                        .orElse(HealthStatus.up("no tamper check has run yet"));
+            }
+        };
     }
 
     private static HealthCheck databaseCheck(Database database) {

@@ -1,6 +1,9 @@
 package io.cairn.appliance;
 
+import io.cairn.custody.pkcs11.Pkcs11Settings;
+import io.cairn.custody.software.SoftwareCustodySettings;
 import io.cairn.http.HttpSettings;
+import io.cairn.journal.JournalSettings;
 import io.cairn.identity.IdentitySettings;
 import io.cairn.kernel.config.ConfigCatalogue;
 import io.cairn.membership.MembershipSettings;
@@ -27,6 +30,10 @@ public final class ApplianceConfig {
         all.addAll(IdentitySettings.OPTIONS);
         all.addAll(ObservabilitySettings.OPTIONS);
         all.addAll(MembershipSettings.OPTIONS);
+        all.addAll(JournalSettings.OPTIONS);
+        all.addAll(SoftwareCustodySettings.OPTIONS);
+        all.addAll(Pkcs11Settings.OPTIONS);
+        all.add(SystemKeys.BACKEND);
         return ConfigCatalogue.of(all);
     }
 

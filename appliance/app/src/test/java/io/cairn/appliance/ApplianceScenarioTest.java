@@ -138,6 +138,32 @@ class ApplianceScenarioTest {
     }
 
     @Test
+    void journalRecordsEventsUnderCheckpointsSignedInKeyCustodyWithVerifiableProofs() throws Exception {
+        Map<String, Object> founder = Map.of("lei", "506700GE1G29325QX363", "legalName", "Bank A AG", "jurisdiction", "DE",
+                "contacts", List.of(Map.of("name", "Ops", "email", "ops@bank-a.example", "phone", "+49 69 1234 5678")),
+                "roles", List.of("founder"));
+        assertThat(http.post("/api/v1/members", ADMIN, founder).status()).isEqualTo(201);
+        assertThat(Waiting.until(java.time.Duration.ofSeconds(10), () -> http.post("/api/v1/journal/checkpoints", ADMIN, "{}")
+                .body().path("treeSize").asLong() > 0)).as("the member's creation reaches the journal").isTrue();
+        JsonNode checkpoints = http.get("/api/v1/journal/checkpoints", ADMIN).body();
+        JsonNode latest = checkpoints.get("latest");
+        assertThat(latest.get("keyId").asText()).startsWith("software:");
+        long size = latest.get("treeSize").asLong();
+        Http.Answer proof = http.get("/api/v1/journal/entries/0/inclusion-proof?treeSize=" + size, ADMIN);
+        assertThat(proof.status()).isEqualTo(200);
+        assertThat(proof.body().get("root").asText()).isEqualTo(latest.get("root").asText());
+        Path file = dir.resolve("inclusion.json");
+        java.nio.file.Files.writeString(file, proof.raw().body());
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("proof", "verify-inclusion", file.toString())).as(out.toString()).isZero();
+        assertThat(http.get("/api/v1/journal/entries/0", ADMIN).body().get("type").asText()).isEqualTo("membership.member-founded");
+        Http.Answer health = http.get("/health", null);
+        assertThat(health.body().toString()).contains("\"journal\"").contains("key-custody-software");
+    }
+
+    @Test
     void healthAndMetricsAreServed() {
         Http.Answer health = http.get("/health", null);
         assertThat(health.status()).isEqualTo(200);

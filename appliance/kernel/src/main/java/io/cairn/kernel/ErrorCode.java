@@ -88,6 +88,18 @@ public enum ErrorCode {
     SIGN_IMPORT_NOT_ALLOWED("CAIRN-SIGN-0008", 403, "Key import not allowed"),
     /** A stored key could not be unsealed: wrong master key or tampered record. */
     SIGN_SEALED_KEY_UNREADABLE("CAIRN-SIGN-0009", 500, "Sealed key unreadable"),
+    /** The key's signing policy does not allow this request (purpose, ledger, contract, value). */
+    SIGN_POLICY_DENIED("CAIRN-SIGN-0010", 403, "Signing policy denied the request"),
+    /** The key already signed a different payload with this Ethereum nonce on this chain. */
+    SIGN_NONCE_REUSED("CAIRN-SIGN-0011", 409, "Nonce already used for a different payload"),
+    /** The key's per-minute signing rate limit is exhausted. */
+    SIGN_RATE_LIMITED("CAIRN-SIGN-0012", 429, "Signing rate limit exceeded"),
+    /** The caller may not approve or reject this request (own request, missing role, already decided). */
+    SIGN_APPROVAL_NOT_ALLOWED("CAIRN-SIGN-0013", 403, "Approval not allowed"),
+    /** The signing request is no longer pending (already signed, rejected or expired). */
+    SIGN_REQUEST_NOT_PENDING("CAIRN-SIGN-0014", 409, "Signing request not pending"),
+    /** The audit journal could not record the signature or ceremony; nothing was released. */
+    SIGN_AUDIT_UNAVAILABLE("CAIRN-SIGN-0015", 503, "Audit record unavailable"),
 
     // --- JOURNAL: audit journal and proofs (compliance-audit) -----------------------------------
     /** A proof file cannot be read: missing, not a regular file, unreadable or over the size limit. */

@@ -32,14 +32,16 @@ public final class MasterKey {
         this.key = new SecretKeySpec(raw, "AES");
     }
 
-    /** The master key from configuration: the configured value, else the key file (created when missing). */
-    public static MasterKey from(CairnConfig config) {
+    /**
+     * The master key from configuration: the configured value, else the configured key file, else
+     * {@code defaultFile}; a missing key file is created.
+     */
+    public static MasterKey from(CairnConfig config, Path defaultFile) {
         Optional<String> configured = config.optionalString(SoftwareCustodySettings.MASTER_KEY);
         if (configured.isPresent()) {
             return fromBase64(configured.get());
         }
-        Path file = config.path(SoftwareCustodySettings.MASTER_KEY_FILE).orElseThrow();
-        return loadOrCreate(file);
+        return loadOrCreate(config.path(SoftwareCustodySettings.MASTER_KEY_FILE).orElse(defaultFile));
     }
 
     /** A master key from its base64 text. */

@@ -10,10 +10,9 @@ public final class SoftwareCustodySettings {
             "Base64 of the 32-byte AES-256 master key that seals software keys at rest. When unset, the key "
                     + "is read from signing.software.master-key-file, which is generated with mode 0600 on first use.");
     /** Where the master key is kept when it is not configured directly. */
-    public static final ConfigOption MASTER_KEY_FILE = ConfigOption.path("signing.software.master-key-file",
-            "data/signing/software-master.key",
+    public static final ConfigOption MASTER_KEY_FILE = ConfigOption.path("signing.software.master-key-file", null,
             "File holding the software custody master key (base64), generated with mode 0600 when missing. "
-                    + "Relative paths resolve against the working directory.");
+                    + "Default: `<data-directory>/secrets/software-master.key`.");
     /** Whether existing private keys may be imported. */
     public static final ConfigOption ALLOW_IMPORT = ConfigOption.bool("signing.software.allow-import", false,
             "Allow importing existing private keys into the software custody. Off by default: keys are "

@@ -14,6 +14,7 @@ import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import io.cairn.kernel.config.CairnConfig;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -61,9 +62,23 @@ public final class SoftwareKeyCustody implements KeyCustody {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A custody configured from {@link SoftwareCustodySettings}. */
+    /**
+     * A custody configured from {@link SoftwareCustodySettings}, with the master key file (when none is
+     * configured) in the default data directory, {@code cairn-data/secrets/software-master.key}.
+     */
     public static SoftwareKeyCustody from(CairnConfig config, SealedKeyRepository repository) {
-        return new SoftwareKeyCustody(repository, MasterKey.from(config),
+        return from(config, repository, Path.of("cairn-data", "secrets", "software-master.key"));
+    }
+
+    /**
+     * A custody configured from {@link SoftwareCustodySettings}.
+     *
+     * @param config            validated configuration
+     * @param repository        where sealed keys are stored
+     * @param defaultMasterKeyFile the master key file when none is configured
+     */
+    public static SoftwareKeyCustody from(CairnConfig config, SealedKeyRepository repository, Path defaultMasterKeyFile) {
+        return new SoftwareKeyCustody(repository, MasterKey.from(config, defaultMasterKeyFile),
                 config.bool(SoftwareCustodySettings.ALLOW_IMPORT), Clock.systemUTC());
     }
 
