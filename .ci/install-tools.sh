@@ -56,3 +56,44 @@ if [ ! -x "$TOOLS/node_modules/.bin/anvil" ] || [ ! -e "$TOOLS/node_modules/solc
 fi
 log "anvil: $("$TOOLS/node_modules/.bin/anvil" --version | head -1)"
 log "softhsm2: $(softhsm2-util --version)"
+
+# --- Deployment tests (ansible/tests, terraform/tests) ------------------------------------------------------
+# Ansible + ansible-lint, sshd/sudo for the network-namespace hosts, promtool (prometheus), HCL parser (npm
+# @cdktf/hcl2json) and checkov (PyPI, in a venv). Services of these packages are not started by the install.
+deploy_packages=(ansible ansible-lint prometheus openssh-server openssh-client sudo curl openssl iproute2 logrotate python3-venv)
+deploy_missing=()
+for pkg in "${deploy_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || deploy_missing+=("$pkg"); done
+if [ "${#deploy_missing[@]}" -gt 0 ]; then
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 0755 /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    apt_install "${deploy_missing[@]}"
+    rm -f /usr/sbin/policy-rc.d
+    trap - EXIT
+  else
+    apt_install "${deploy_missing[@]}"
+  fi
+fi
+if [ ! -e "$TOOLS/node_modules/@cdktf/hcl2json/package.json" ]; then
+  log "npm install @cdktf/hcl2json into .ci/tools"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error @cdktf/hcl2json@0.21.0 >/dev/null
+fi
+if [ ! -x "$TOOLS/checkov-venv/bin/checkov" ]; then
+  log "pip install checkov into .ci/tools/checkov-venv"
+  python3 -m venv "$TOOLS/checkov-venv"
+  "$TOOLS/checkov-venv/bin/pip" install --quiet --disable-pip-version-check checkov==3.3.30
+fi
+log "ansible: $(ansible --version | head -1); checkov: $("$TOOLS/checkov-venv/bin/checkov" --version)"
+
+# --- Hyperledger Fabric test network (connectors/fabric/testnet) --------------------------------------------
+# peer, orderer, configtxgen, osnadmin and cryptogen, built from the Fabric Go module at a pinned commit through
+# the Go module proxy and cached in ~/.cache/cairn/fabric: several minutes on a fresh machine, instant when
+# cached. A failed build is reported but does not stop the install; the Fabric tests then fail under
+# CAIRN_REQUIRE_TEST_TOOLS=true with the reason.
+if command -v go >/dev/null 2>&1 || [ -x /usr/local/go/bin/go ]; then
+  if ! bash "$ROOT/connectors/fabric/testnet/install.sh" 2>&1 | sed 's/^/[install-tools] fabric: /'; then
+    log "fabric: building the Fabric binaries failed (see above)"
+  fi
+else
+  log "fabric: no Go toolchain found; the Fabric binaries are not installed"
+fi

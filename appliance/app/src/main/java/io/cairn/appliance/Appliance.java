@@ -34,6 +34,10 @@ import io.cairn.storage.InstanceLock;
 import io.cairn.storage.SchemaMigration;
 import io.cairn.storage.StorageSettings;
 import io.cairn.storage.StoreFailures;
+import io.micrometer.core.instrument.Gauge;
+import io.cairn.storage.leadership.LeaderLease;
+import io.cairn.storage.leadership.LeadershipSettings;
+import io.cairn.storage.leadership.LeaseConnector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +89,10 @@ public final class Appliance implements AutoCloseable {
         Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
                 PostgresJournal.MIGRATION, SchemaMigration.of("signing"), SchemaMigration.of("appliance")));
         resources.add(database);
+        LeaderLease lease = LeaderLease.start("background-jobs", LeaseConnector.sameServerAs(database.dataSource()),
+                LeadershipSettings.from(config), () -> LOG.info("this instance now runs the background jobs"),
+                () -> LOG.warning("this instance no longer runs the background jobs"));
+        resources.add(lease);
         Clock clock = Clock.systemUTC();
         KeyCustodies custodies = KeyCustodies.open(config, database.dataSource(), storage.dataDirectory());
         resources.add(custodies);
@@ -105,8 +113,9 @@ public final class Appliance implements AutoCloseable {
                 MembershipSettings.from(config), clock);
         BackgroundJobs jobs = new BackgroundJobs();
         resources.add(jobs);
-        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> consortium.governance().settleDue());
-        jobs.every("relay-consortium-events", Duration.ofMinutes(1), () -> consortium.relay().deliverPending());
+        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
+        jobs.every("relay-consortium-events", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(consortium.relay()::deliverPending));
 
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(database.jdbi(), users, tokens, identity, clock));
@@ -120,6 +129,12 @@ public final class Appliance implements AutoCloseable {
         List<HealthCheck> readiness = new ArrayList<>(List.of(databaseCheck(database), journalCheck(journalAudit)));
         readiness.addAll(custodies.healthChecks());
         HealthRoutes health = new HealthRoutes(readiness);
+        readiness.forEach(check -> Gauge.builder("cairn.readiness", check, c -> c.check().up() ? 1 : 0)
+                .description("1 while the readiness check passes, 0 while it fails").tag("check", check.name())
+                .register(telemetry.meters()));
+        Gauge.builder("cairn.leader", lease, l -> l.isLeader() ? 1 : 0)
+                .description("1 while this instance runs the background jobs").tag("lease", lease.name())
+                .register(telemetry.meters());
         MetricsRoutes metrics = new MetricsRoutes(telemetry.prometheus());
 
         Optional<ServerTls> tls = ServerTls.of(http, storage.dataDirectory());
@@ -129,7 +144,8 @@ public final class Appliance implements AutoCloseable {
             router.register(routing);
         });
         resources.add(server);
-        CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, journalAudit, journalSettings);
+        CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, journalAudit, journalSettings,
+                lease.stillLeading());
         scheduler.start();
         resources.add(scheduler);
         Appliance appliance = new Appliance(resources, server, router, administrator, database);

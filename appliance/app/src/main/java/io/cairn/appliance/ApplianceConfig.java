@@ -11,6 +11,7 @@ import io.cairn.kernel.config.ConfigLoader;
 import io.cairn.kernel.config.ConfigOption;
 import io.cairn.kernel.config.ConfigReport;
 import io.cairn.storage.StorageSettings;
+import io.cairn.storage.leadership.LeadershipSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ApplianceConfig {
     public static ConfigCatalogue catalogue() {
         List<ConfigOption> all = new ArrayList<>();
         all.addAll(StorageSettings.OPTIONS);
+        all.addAll(LeadershipSettings.OPTIONS);
         all.addAll(HttpSettings.OPTIONS);
         all.addAll(IdentitySettings.OPTIONS);
         all.addAll(ObservabilitySettings.OPTIONS);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +20,31 @@ public final class CheckpointScheduler implements AutoCloseable {
     private final JournalAudit audit;
     private final JournalSettings settings;
     private final ScheduledExecutorService executor;
+    private final BooleanSupplier leading;
 
     /**
-     * Creates a stopped scheduler.
+     * Creates a stopped scheduler that runs on every tick.
      *
      * @param checkpoints the checkpoint log
      * @param audit       the tamper audit
      * @param settings    the intervals
      */
     public CheckpointScheduler(CheckpointLog checkpoints, JournalAudit audit, JournalSettings settings) {
+        this(checkpoints, audit, settings, () -> true);
+    }
+
+    /**
+     * Creates a stopped scheduler that runs a tick only while {@code leading} says this instance leads the
+     * background work (one instance of an HA group at a time).
+     *
+     * @param checkpoints the checkpoint log
+     * @param audit       the tamper audit
+     * @param settings    the intervals
+     * @param leading     whether this instance may run the work now
+     */
+    public CheckpointScheduler(CheckpointLog checkpoints, JournalAudit audit, JournalSettings settings,
+                               BooleanSupplier leading) {
+        this.leading = leading;
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.settings = settings;
@@ -43,6 +60,9 @@ public final class CheckpointScheduler implements AutoCloseable {
     }
 
     private void checkpoint() {
+        if (!leading.getAsBoolean()) {
+            return;
+        }
         try {
             Checkpoint checkpoint = checkpoints.create();
             LOG.debug("journal checkpoint at size {}", checkpoint.treeSize());
@@ -52,6 +72,9 @@ public final class CheckpointScheduler implements AutoCloseable {
     }
 
     private void audit() {
+        if (!leading.getAsBoolean()) {
+            return;
+        }
         try {
             AuditReport report = audit.run();
             if (!report.intact()) {
