@@ -27,6 +27,9 @@ import io.cairn.journal.JournalProofs;
 import io.cairn.journal.JournalSettings;
 import io.cairn.journal.PostgresJournal;
 import io.cairn.kernel.config.CairnConfig;
+import io.cairn.signing.EthereumTransactionFormat;
+import io.cairn.signing.SigningService;
+import io.cairn.signing.SigningServiceSettings;
 import io.cairn.membership.Consortium;
 import io.cairn.membership.MembershipSettings;
 import io.cairn.storage.Database;
@@ -44,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The running appliance, and the only place where modules are wired together: data directory lock,
@@ -79,78 +83,118 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    /** What every module is built on: telemetry, the database, the leader lease, key custody, the clock. */
+    private record Platform(StorageSettings storage, Telemetry telemetry, Database database, LeaderLease lease,
+                            KeyCustodies custodies, Clock clock) {
+    }
+
+    /** The audit journal with its checkpoints and tamper audit. */
+    private record Journal(PostgresJournal log, JournalSettings settings, CheckpointLog checkpoints, JournalAudit audit) {
+    }
+
+    /** The API resources, the authenticator's directories and the first administrator, if created now. */
+    private record Modules(List<ApiService> services, UserDirectory users, TokenRegistry tokens,
+                           Optional<Bootstrap.Administrator> administrator) {
+    }
+
     private static Appliance start(CairnConfig config, List<AutoCloseable> resources) {
-        StorageSettings storage = StorageSettings.from(config);
         HttpSettings http = HttpSettings.from(config);
-        IdentitySettings identity = IdentitySettings.from(config);
-        resources.add(InstanceLock.acquire(storage.dataDirectory()));
-        Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
-        resources.add(telemetry);
-        Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
-                PostgresJournal.MIGRATION, SchemaMigration.of("signing"), SchemaMigration.of("appliance")));
-        resources.add(database);
-        LeaderLease lease = LeaderLease.start("background-jobs", LeaseConnector.sameServerAs(database.dataSource()),
-                LeadershipSettings.from(config), () -> LOG.info("this instance now runs the background jobs"),
-                () -> LOG.warning("this instance no longer runs the background jobs"));
-        resources.add(lease);
-        Clock clock = Clock.systemUTC();
-        KeyCustodies custodies = KeyCustodies.open(config, database.dataSource(), storage.dataDirectory());
-        resources.add(custodies);
-        JournalSettings journalSettings = JournalSettings.from(config);
-        PostgresJournal journal = PostgresJournal.open(database.dataSource(), journalSettings);
-        resources.add(journal);
-        CheckpointLog checkpoints = new CheckpointLog(journal, checkpointSigner(config, database, custodies, clock),
-                journalSettings, clock);
-        JournalAudit journalAudit = new JournalAudit(journal, clock);
-
-        UserDirectory users = new UserDirectory(database.jdbi());
-        TokenRegistry tokens = new TokenRegistry(database.jdbi());
-        Optional<Bootstrap.Administrator> administrator = new Bootstrap(database.jdbi(), users, tokens, clock)
-                .ensureAdministrator(identity);
-
-        Consortium consortium = new Consortium(database.jdbi(),
-                username -> users.find(username).filter(User::enabled).map(User::roles), Optional.of(journal),
-                MembershipSettings.from(config), clock);
-        BackgroundJobs jobs = new BackgroundJobs();
-        resources.add(jobs);
-        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
-        jobs.every("relay-consortium-events", Duration.ofMinutes(1),
-                () -> lease.runIfLeader(consortium.relay()::deliverPending));
-
-        List<ApiService> services = new ArrayList<>();
-        services.add(new IdentityApi(database.jdbi(), users, tokens, identity, clock));
-        services.addAll(consortium.apiServices());
-        services.add(new JournalApi(journal, checkpoints, new JournalProofs(journal, checkpoints), journalAudit));
-        services.add(new OpenApiService(List.copyOf(services), Version.current()));
-        FailureTranslator lostDatabase = e -> StoreFailures.isUnavailable(e)
-                ? Optional.of(StoreFailures.unavailable(e)) : Optional.empty();
-        ApiRouter router = new ApiRouter(services, new DirectoryAuthenticator(tokens, users, clock), http,
-                telemetry.observability(), List.of(lostDatabase));
-        List<HealthCheck> readiness = new ArrayList<>(List.of(databaseCheck(database), journalCheck(journalAudit)));
-        readiness.addAll(custodies.healthChecks());
-        HealthRoutes health = new HealthRoutes(readiness);
-        readiness.forEach(check -> Gauge.builder("cairn.readiness", check, c -> c.check().up() ? 1 : 0)
-                .description("1 while the readiness check passes, 0 while it fails").tag("check", check.name())
-                .register(telemetry.meters()));
-        Gauge.builder("cairn.leader", lease, l -> l.isLeader() ? 1 : 0)
-                .description("1 while this instance runs the background jobs").tag("lease", lease.name())
-                .register(telemetry.meters());
-        MetricsRoutes metrics = new MetricsRoutes(telemetry.prometheus());
-
-        Optional<ServerTls> tls = ServerTls.of(http, storage.dataDirectory());
+        Platform platform = platform(config, resources);
+        Journal journal = journal(config, platform, resources);
+        Modules modules = modules(config, platform, journal, resources);
+        ApiRouter router = new ApiRouter(modules.services(), new DirectoryAuthenticator(modules.tokens(),
+                modules.users(), platform.clock()), http, platform.telemetry().observability(), List.of(lostDatabase()));
+        Optional<ServerTls> tls = ServerTls.of(http, platform.storage().dataDirectory());
+        HealthRoutes health = new HealthRoutes(readiness(platform, journal));
+        MetricsRoutes metrics = new MetricsRoutes(platform.telemetry().prometheus());
         ApplianceServer server = ApplianceServer.start(http, tls, routing -> {
             health.register(routing);
             metrics.register(routing);
             router.register(routing);
         });
         resources.add(server);
-        CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, journalAudit, journalSettings,
-                lease.stillLeading());
+        CheckpointScheduler scheduler = new CheckpointScheduler(journal.checkpoints(), journal.audit(),
+                journal.settings(), platform.lease().stillLeading());
         scheduler.start();
         resources.add(scheduler);
-        Appliance appliance = new Appliance(resources, server, router, administrator, database);
+        Appliance appliance = new Appliance(resources, server, router, modules.administrator(), platform.database());
         StartupReport.log(appliance, http, tls);
         return appliance;
+    }
+
+    private static Platform platform(CairnConfig config, List<AutoCloseable> resources) {
+        StorageSettings storage = StorageSettings.from(config);
+        resources.add(InstanceLock.acquire(storage.dataDirectory()));
+        Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
+        resources.add(telemetry);
+        Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
+                PostgresJournal.MIGRATION, SchemaMigration.of("signing"), SchemaMigration.of("signing_service"),
+                SchemaMigration.of("appliance")));
+        resources.add(database);
+        LeaderLease lease = LeaderLease.start("background-jobs", LeaseConnector.sameServerAs(database.dataSource()),
+                LeadershipSettings.from(config), () -> LOG.info("this instance now runs the background jobs"),
+                () -> LOG.warning("this instance no longer runs the background jobs"));
+        resources.add(lease);
+        Gauge.builder("cairn.leader", lease, l -> l.isLeader() ? 1 : 0)
+                .description("1 while this instance runs the background jobs").tag("lease", lease.name())
+                .register(telemetry.meters());
+        KeyCustodies custodies = KeyCustodies.open(config, database.dataSource(), storage.dataDirectory());
+        resources.add(custodies);
+        return new Platform(storage, telemetry, database, lease, custodies, Clock.systemUTC());
+    }
+
+    private static Journal journal(CairnConfig config, Platform platform, List<AutoCloseable> resources) {
+        JournalSettings settings = JournalSettings.from(config);
+        PostgresJournal log = PostgresJournal.open(platform.database().dataSource(), settings);
+        resources.add(log);
+        CheckpointLog checkpoints = new CheckpointLog(log, checkpointSigner(config, platform.database(),
+                platform.custodies(), platform.clock()), settings, platform.clock());
+        return new Journal(log, settings, checkpoints, new JournalAudit(log, platform.clock()));
+    }
+
+    private static Modules modules(CairnConfig config, Platform platform, Journal journal,
+                                   List<AutoCloseable> resources) {
+        Jdbi jdbi = platform.database().jdbi();
+        Clock clock = platform.clock();
+        IdentitySettings identity = IdentitySettings.from(config);
+        UserDirectory users = new UserDirectory(jdbi);
+        TokenRegistry tokens = new TokenRegistry(jdbi);
+        Optional<Bootstrap.Administrator> administrator = new Bootstrap(jdbi, users, tokens, clock)
+                .ensureAdministrator(identity);
+        Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
+                .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), clock);
+        SigningService signing = new SigningService(jdbi, platform.custodies().all(), journal.log(),
+                List.of(new EthereumTransactionFormat()), SigningServiceSettings.from(config), clock);
+        BackgroundJobs jobs = new BackgroundJobs();
+        resources.add(jobs);
+        LeaderLease lease = platform.lease();
+        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
+        jobs.every("relay-consortium-events", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(consortium.relay()::deliverPending));
+        jobs.every("expire-signing-requests", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(signing.approvals()::expireDue));
+        List<ApiService> services = new ArrayList<>();
+        services.add(new IdentityApi(jdbi, users, tokens, identity, clock));
+        services.addAll(consortium.apiServices());
+        services.addAll(signing.apiServices());
+        services.add(new JournalApi(journal.log(), journal.checkpoints(),
+                new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
+        services.add(new OpenApiService(List.copyOf(services), Version.current()));
+        return new Modules(services, users, tokens, administrator);
+    }
+
+    private static FailureTranslator lostDatabase() {
+        return e -> StoreFailures.isUnavailable(e) ? Optional.of(StoreFailures.unavailable(e)) : Optional.empty();
+    }
+
+    private static List<HealthCheck> readiness(Platform platform, Journal journal) {
+        List<HealthCheck> checks = new ArrayList<>(List.of(databaseCheck(platform.database()),
+                journalCheck(journal.audit())));
+        checks.addAll(platform.custodies().healthChecks());
+        checks.forEach(check -> Gauge.builder("cairn.readiness", check, c -> c.check().up() ? 1 : 0)
+                .description("1 while the readiness check passes, 0 while it fails").tag("check", check.name())
+                .register(platform.telemetry().meters()));
+        return checks;
     }
 
     private static CheckpointSigner checkpointSigner(CairnConfig config, Database database, KeyCustodies custodies,

@@ -7,6 +7,7 @@ import io.cairn.journal.JournalSettings;
 import io.cairn.identity.IdentitySettings;
 import io.cairn.kernel.config.ConfigCatalogue;
 import io.cairn.membership.MembershipSettings;
+import io.cairn.signing.SigningServiceSettings;
 import io.cairn.kernel.config.ConfigLoader;
 import io.cairn.kernel.config.ConfigOption;
 import io.cairn.kernel.config.ConfigReport;
@@ -36,6 +37,7 @@ public final class ApplianceConfig {
         all.addAll(SoftwareCustodySettings.OPTIONS);
         all.addAll(Pkcs11Settings.OPTIONS);
         all.add(SystemKeys.BACKEND);
+        all.addAll(SigningServiceSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

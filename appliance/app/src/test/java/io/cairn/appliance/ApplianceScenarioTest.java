@@ -158,9 +158,35 @@ class ApplianceScenarioTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("proof", "verify-inclusion", file.toString())).as(out.toString()).isZero();
-        assertThat(http.get("/api/v1/journal/entries/0", ADMIN).body().get("type").asText()).isEqualTo("membership.member-founded");
+        List<String> types = new ArrayList<>();
+        for (long i = 0; i < size; i++) {
+            types.add(http.get("/api/v1/journal/entries/" + i, ADMIN).body().get("type").asText());
+        }
+        assertThat(types).contains("membership.member-founded");
         Http.Answer health = http.get("/health", null);
         assertThat(health.body().toString()).contains("\"journal\"").contains("key-custody-software");
+    }
+
+    @Test
+    void keysAreCreatedInCustodyAndEverySignatureIsJournaled() {
+        Http.Answer created = http.post("/api/v1/keys", ADMIN, Map.of("alias", "seal-1", "backend", "software",
+                "curve", "p-256", "purpose", "report-seal"));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        long before = http.post("/api/v1/journal/checkpoints", ADMIN, "{}").body().path("treeSize").asLong();
+        String digest = "ab".repeat(32);
+        Http.Answer signed = http.post("/api/v1/keys/seal-1/sign/digest", ADMIN, Map.of("idempotencyKey", "seal-req-1",
+                "digest", digest, "purpose", "report-seal"));
+        assertThat(signed.status()).as(signed.raw().body()).isBetween(200, 201);
+        Http.Answer again = http.post("/api/v1/keys/seal-1/sign/digest", ADMIN, Map.of("idempotencyKey", "seal-req-1",
+                "digest", digest, "purpose", "report-seal"));
+        assertThat(again.body().get("id")).as("same request, same answer").isEqualTo(signed.body().get("id"));
+        assertThat(again.body().get("signature").get("der")).isEqualTo(signed.body().get("signature").get("der"));
+        long after = http.post("/api/v1/journal/checkpoints", ADMIN, "{}").body().path("treeSize").asLong();
+        assertThat(after).as("the signature was recorded in the journal before it was released").isGreaterThan(before);
+        Http.Answer wrongPurpose = http.post("/api/v1/keys/seal-1/sign/digest", ADMIN, Map.of("idempotencyKey",
+                "seal-req-2", "digest", digest, "purpose", "certificate-authority"));
+        assertThat(wrongPurpose.status()).isEqualTo(403);
+        assertThat(wrongPurpose.code()).isEqualTo("CAIRN-SIGN-0010");
     }
 
     @Test
