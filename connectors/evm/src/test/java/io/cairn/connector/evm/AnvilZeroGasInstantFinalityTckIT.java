@@ -1,12 +1,6 @@
 package io.cairn.connector.evm;
 
 import io.cairn.connector.spi.FinalityModel;
-import io.cairn.connector.spi.LedgerConnector;
-import io.cairn.connector.tck.LedgerConnectorContract;
-import io.cairn.connector.tck.ReorgSimulator;
-import java.time.Duration;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
@@ -16,56 +10,14 @@ import org.junit.jupiter.api.Tag;
  * no ether, instant (BFT) finality, reorganisations with {@code anvil_reorg}.
  */
 @Tag("integration")
-class AnvilZeroGasInstantFinalityTckIT extends LedgerConnectorContract {
-
-    private static AnvilNode anvil;
-    private static SoftwareKeySigner signer;
-    private static EvmLedgerConnector connector;
-
+class AnvilZeroGasInstantFinalityTckIT extends AnvilTck {
     @BeforeAll
     static void startNode() {
-        anvil = AnvilNode.start(4242, "--gas-price", "0", "--base-fee", "0");
-        signer = new SoftwareKeySigner().withFreshKey("anchor");
-        EvmLedgerConfig.Builder settings = EvmLedgerConfig.builder()
-                .ledgerId("anvil-zero-gas")
-                .rpcUrl(anvil.url())
-                .chainId(anvil.chainId())
-                .keyAlias("anchor")
-                .transactionType(TransactionType.EIP1559)
-                .gasPolicy(GasPolicy.zero())
-                .finality(FinalityModel.bftInstant())
-                .receiptPollInterval(Duration.ofMillis(50))
-                .eventPollInterval(Duration.ofMillis(50));
-        connector = EvmLedgerConnector.open(AnchorContractDeployer.deploy(settings, signer), signer);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (anvil != null) {
-            anvil.close();
-        }
-    }
-
-    @Override
-    protected LedgerConnector connector() {
-        return connector;
-    }
-
-    @Override
-    protected LedgerConnector unreachableConnector() {
-        return AnvilLegacyDepthFinalityTckIT.unreachable(connector, signer);
-    }
-
-    @Override
-    protected void produceBlocks(int blocks) {
-        anvil.mine(blocks);
-    }
-
-    @Override
-    protected Optional<ReorgSimulator> reorgSimulator() {
-        return Optional.of(new AnvilReorgs(anvil, connector, AnvilReorgs.Method.ANVIL_REORG));
+        AnvilNode node = AnvilNode.start(4242, "--gas-price", "0", "--base-fee", "0");
+        open(node, new SoftwareKeySigner().withFreshKey("anchor"),
+                EvmLedgerConfig.builder().ledgerId("anvil-zero-gas").rpcUrl(node.url())
+                        .transactionType(TransactionType.EIP1559).gasPolicy(GasPolicy.zero())
+                        .finality(FinalityModel.bftInstant()),
+                AnvilReorgs.Method.ANVIL_REORG);
     }
 }
