@@ -3,6 +3,7 @@ package io.cairn.identity;
 import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import io.cairn.kernel.access.Role;
+import io.cairn.storage.StoreFailures;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class UserDirectory {
                     .bind("createdAt", Timestamp.from(now)).bind("createdBy", createdBy)
                     .execute();
         } catch (UnableToExecuteStatementException e) {
-            if (Constraints.isUniqueViolation(e)) {
+            if (StoreFailures.isUniqueViolation(e)) {
                 throw new CairnException(ErrorCode.API_CONFLICT,
                         "a user with this username or client certificate already exists");
             }

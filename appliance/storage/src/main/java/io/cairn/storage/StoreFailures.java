@@ -5,7 +5,10 @@ import io.cairn.kernel.ErrorCode;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-/** Recognises failures that mean "the database cannot be reached" and turns them into the catalogued error. */
+/**
+ * Recognises database failures by their SQLSTATE: a lost or refused connection (turned into the catalogued
+ * "database unavailable" error) and unique-constraint violations (someone else got there first).
+ */
 public final class StoreFailures {
     private StoreFailures() {
     }
@@ -21,6 +24,25 @@ public final class StoreFailures {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failure, or any of its causes, is a unique-constraint violation (SQLSTATE 23505). */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return isUniqueViolation(failure, "");
+    }
+
+    /**
+     * Whether a failure is a unique-constraint violation of the named constraint, or of any constraint when
+     * {@code constraint} is empty.
+     */
+    public static boolean isUniqueViolation(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && (constraint.isEmpty() || String.valueOf(sql.getMessage()).contains(constraint))) {
+                return true;
             }
         }
         return false;

@@ -141,7 +141,7 @@ public final class KeyLifecycle {
             } catch (RuntimeException again) {
                 LOG.log(System.Logger.Level.WARNING, "could not discard unregistered key " + fresh, again);
             }
-            throw Constraints.uniqueViolation(e, "") ? conflict(alias) : e;
+            throw StoreFailures.isUniqueViolation(e, "") ? conflict(alias) : e;
         }
     }
 

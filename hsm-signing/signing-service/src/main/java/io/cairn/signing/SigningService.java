@@ -14,6 +14,7 @@ import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import io.cairn.kernel.access.Principal;
 import io.cairn.kernel.access.Role;
+import io.cairn.storage.StoreFailures;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -172,7 +173,7 @@ public final class SigningService {
                 return null;
             });
         } catch (RuntimeException e) {
-            if (Constraints.uniqueViolation(e, "signing_requests_idempotency")) {
+            if (StoreFailures.isUniqueViolation(e, "signing_requests_idempotency")) {
                 return replay(store.find(user, idempotencyKey).orElseThrow(), sha);
             }
             throw e;
