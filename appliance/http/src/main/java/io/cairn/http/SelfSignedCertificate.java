@@ -1,15 +1,13 @@
 package io.cairn.http;
 
+import io.cairn.kernel.files.SecretFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -60,13 +58,14 @@ record SelfSignedCertificate(KeyStore keystore, char[] password) {
         new SecureRandom().nextBytes(random);
         char[] password = HexFormat.of().formatHex(random).toCharArray();
         KeyStore store = create(password);
-        writePrivate(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
-        Path tmp = keystoreFile.resolveSibling(KEYSTORE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            store.store(out, password);
-        }
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.move(tmp, keystoreFile, StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.write(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
+        SecretFiles.write(keystoreFile, out -> {
+            try {
+                store.store(out, password);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("the keystore could not be written", e);
+            }
+        });
         return new SelfSignedCertificate(store, password);
     }
 
@@ -98,12 +97,5 @@ record SelfSignedCertificate(KeyStore keystore, char[] password) {
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
-    }
-
-    private static void writePrivate(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, content);
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -2,13 +2,13 @@ package io.cairn.storage;
 
 import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
+import io.cairn.kernel.files.SecretFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,14 +128,10 @@ final class EmbeddedServer implements AutoCloseable {
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         }
-        Files.createDirectories(file.getParent());
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, password, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.write(file, password.getBytes(StandardCharsets.UTF_8));
         return password;
     }
 
