@@ -10,14 +10,13 @@ import io.cairn.kernel.access.Principal;
 import io.cairn.kernel.access.Role;
 import io.cairn.kernel.config.CairnConfig;
 import io.cairn.kernel.config.ConfigCatalogue;
+import io.cairn.kernel.testing.MutableClock;
 import io.cairn.storage.Database;
 import io.cairn.storage.SchemaMigration;
 import io.cairn.storage.StorageSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,33 +36,6 @@ class IdentityTest {
     static TokenRegistry tokens;
     static Bootstrap.Administrator admin;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void open() {

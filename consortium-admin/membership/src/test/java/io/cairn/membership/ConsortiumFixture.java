@@ -3,6 +3,7 @@ package io.cairn.membership;
 import io.cairn.kernel.access.Role;
 import io.cairn.kernel.config.CairnConfig;
 import io.cairn.kernel.config.ConfigCatalogue;
+import io.cairn.kernel.testing.MutableClock;
 import io.cairn.storage.Database;
 import io.cairn.storage.StorageSettings;
 import java.nio.file.Path;

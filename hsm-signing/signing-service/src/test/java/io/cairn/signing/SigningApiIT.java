@@ -17,6 +17,7 @@ import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import io.cairn.kernel.access.Principal;
 import io.cairn.kernel.access.Role;
+import io.cairn.kernel.testing.MutableClock;
 import io.cairn.storage.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,4 +1,4 @@
-package io.cairn.signing;
+package io.cairn.kernel.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    /** A clock standing at {@code now}. */
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration d) {
+    /** Moves the clock forward (or back, with a negative duration). */
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
