@@ -63,14 +63,6 @@ public final class SoftwareKeyCustody implements KeyCustody {
     }
 
     /**
-     * A custody configured from {@link SoftwareCustodySettings}, with the master key file (when none is
-     * configured) in the default data directory, {@code cairn-data/secrets/software-master.key}.
-     */
-    public static SoftwareKeyCustody from(CairnConfig config, SealedKeyRepository repository) {
-        return from(config, repository, Path.of("cairn-data", "secrets", "software-master.key"));
-    }
-
-    /**
      * A custody configured from {@link SoftwareCustodySettings}.
      *
      * @param config            validated configuration

@@ -18,6 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SoftwareCustodyTest {
+    /** The master key is configured directly in these tests, so no key file is ever read or written. */
+    private static final java.nio.file.Path NO_KEY_FILE = java.nio.file.Path.of("unused-master.key");
+
     private static final byte[] SCALAR = HexFormat.of().parseHex(
             "C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721");
 
@@ -28,7 +31,7 @@ class SoftwareCustodyTest {
     void importIsRefusedByDefault() {
         CairnConfig config = CairnConfig.of(ConfigCatalogue.of(SoftwareCustodySettings.OPTIONS),
                 Map.of("signing.software.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32])));
-        SoftwareKeyCustody custody = SoftwareKeyCustody.from(config, repository);
+        SoftwareKeyCustody custody = SoftwareKeyCustody.from(config, repository, NO_KEY_FILE);
         assertThatThrownBy(() -> custody.importKey(new KeySpec("imported", Curve.P256), SCALAR))
                 .isInstanceOfSatisfying(CairnException.class,
                         e -> assertThat(e.error()).isEqualTo(ErrorCode.SIGN_IMPORT_NOT_ALLOWED));
@@ -39,7 +42,7 @@ class SoftwareCustodyTest {
         CairnConfig config = CairnConfig.of(ConfigCatalogue.of(SoftwareCustodySettings.OPTIONS), Map.of(
                 "signing.software.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 "signing.software.allow-import", "true"));
-        KeyMaterialInfo key = SoftwareKeyCustody.from(config, repository)
+        KeyMaterialInfo key = SoftwareKeyCustody.from(config, repository, NO_KEY_FILE)
                 .importKey(new KeySpec("imported", Curve.SECP256K1), SCALAR);
         assertThat(key.attestation().generatedInCustody()).isFalse();
         assertThat(key.attestation().evidence()).containsEntry("imported", "true");

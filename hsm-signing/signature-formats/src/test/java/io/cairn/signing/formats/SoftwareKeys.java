@@ -18,13 +18,16 @@ import java.util.Random;
  * tests can sign with known private keys and compare with other Ethereum tooling.
  */
 final class SoftwareKeys {
+    /** The master key is configured directly in these tests, so no key file is ever read or written. */
+    private static final java.nio.file.Path NO_KEY_FILE = java.nio.file.Path.of("unused-master.key");
+
     final SoftwareKeyCustody custody;
 
     SoftwareKeys() {
         CairnConfig config = CairnConfig.of(ConfigCatalogue.of(SoftwareCustodySettings.OPTIONS), Map.of(
                 "signing.software.master-key", Base64.getEncoder().encodeToString(new byte[32]),
                 "signing.software.allow-import", "true"));
-        custody = SoftwareKeyCustody.from(config, new InMemorySealedKeyRepository());
+        custody = SoftwareKeyCustody.from(config, new InMemorySealedKeyRepository(), NO_KEY_FILE);
     }
 
     KeyHandle importKey(Curve curve, BigInteger scalar) {
