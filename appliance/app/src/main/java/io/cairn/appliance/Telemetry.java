@@ -101,11 +101,6 @@ public final class Telemetry implements AutoCloseable {
         return new Observability(meters, openTelemetry);
     }
 
-    /** Whether telemetry is exported over OTLP. */
-    public boolean exporting() {
-        return otlpMeters.isPresent();
-    }
-
     @Override
     public void close() {
         otlpMeters.ifPresent(OtlpMeterRegistry::close);

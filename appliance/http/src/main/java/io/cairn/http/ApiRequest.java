@@ -27,12 +27,6 @@ public final class ApiRequest {
         this.body = body;
     }
 
-    /** Creates a request outside the HTTP server, for tests and in-process callers. */
-    public static ApiRequest of(Principal principal, Map<String, String> pathParameters,
-                                Map<String, String> queryParameters, byte[] body) {
-        return new ApiRequest(principal, "local", pathParameters, queryParameters, () -> body.clone());
-    }
-
     /** The caller. */
     public Principal principal() {
         return principal;

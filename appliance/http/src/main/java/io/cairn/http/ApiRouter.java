@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +47,7 @@ public final class ApiRouter {
     private final List<FailureTranslator> translators;
     private final Tracer tracer;
     private final RequestBodies bodies;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /**
      * Creates the router.
@@ -214,11 +216,12 @@ public final class ApiRouter {
         }
     }
 
+    /** Records a request's duration; each (method, route, status) timer is registered once, on first use. */
     private void record(String method, String route, int status, long start) {
-        Timer.builder("cairn.http.server.requests")
-                .description("API requests by route and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .register(observability.meters())
+        timers.computeIfAbsent(method + " " + route + " " + status, key -> Timer.builder("cairn.http.server.requests")
+                        .description("API requests by route and status")
+                        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                        .register(observability.meters()))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 

@@ -2,7 +2,6 @@ package io.cairn.kernel.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,18 +26,6 @@ public final class CairnConfig {
     public static CairnConfig of(ConfigCatalogue catalogue, Map<String, String> overrides) {
         ConfigReport report = ConfigLoader.load(catalogue, Optional.empty(), Map.of(), overrides);
         return report.configOrThrow();
-    }
-
-    /** Returns a copy with further overrides, written as the user would write them. */
-    public CairnConfig with(Map<String, String> overrides) {
-        Map<String, Object> v = new HashMap<>(values);
-        Map<String, String> o = new HashMap<>(origins);
-        overrides.forEach((key, raw) -> {
-            ConfigOption option = option(key);
-            v.put(key, option.parse(raw));
-            o.put(key, "override");
-        });
-        return new CairnConfig(catalogue, v, o);
     }
 
     /** The catalogue this configuration was validated against. */
@@ -108,9 +95,5 @@ public final class CairnConfig {
             throw new IllegalArgumentException("configuration key not in the catalogue: " + option.key());
         }
         return option;
-    }
-
-    private ConfigOption option(String key) {
-        return catalogue.find(key).orElseThrow(() -> new IllegalArgumentException("unknown configuration key " + key));
     }
 }
