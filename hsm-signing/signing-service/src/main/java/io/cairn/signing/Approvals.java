@@ -48,15 +48,22 @@ public final class Approvals {
         SigningRequest request = pending(id);
         checkEligible(request, approver);
         Instant now = clock.instant();
-        boolean complete = store.inTransaction(h -> {
+        Decided decided = store.inTransaction(h -> {
             requirePending(store.lockState(h, id), id);
             store.decide(h, id, approver.username(), "approve", now);
             audit.record(decisionEvent("approved", request, approver, now));
-            return store.approvals(h, id) >= request.requiredApprovals()
+            boolean complete = store.approvals(h, id) >= request.requiredApprovals()
                     && store.transition(h, id, RequestState.PENDING, RequestState.APPROVED, now);
+            return new Decided(complete, store.find(h, id).orElseThrow());
         });
-        SigningRequest after = service.load(id);
-        return complete ? service.execute(after) : after;
+        return decided.complete() ? service.execute(decided.request()) : decided.request();
+    }
+
+    /**
+     * An approval as its own transaction left the request: the answer to an approver describes its decision,
+     * not whatever a concurrent approver did after it committed.
+     */
+    private record Decided(boolean complete, SigningRequest request) {
     }
 
     /** Records a rejection, which ends the request and frees its nonce claim. */

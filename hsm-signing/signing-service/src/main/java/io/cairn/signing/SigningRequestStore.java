@@ -56,7 +56,12 @@ final class SigningRequestStore {
     }
 
     Optional<SigningRequest> find(UUID id) {
-        return withHandle(h -> one(h, "id = :id", "id", id));
+        return withHandle(h -> find(h, id));
+    }
+
+    /** A request as the given transaction sees it. */
+    Optional<SigningRequest> find(Handle h, UUID id) {
+        return one(h, "id = :id", "id", id);
     }
 
     Optional<SigningRequest> find(String requester, String idempotencyKey) {
