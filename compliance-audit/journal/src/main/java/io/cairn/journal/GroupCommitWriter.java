@@ -35,6 +35,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private CompactRange range;
+    /** The writer's own connection, kept between batches so that it never queues behind request handlers for the pool. */
+    private Connection held;
 
     GroupCommitWriter(DataSource dataSource, JournalSettings settings, CompactRange range) {
         this.dataSource = dataSource;
@@ -112,8 +114,8 @@ final class GroupCommitWriter implements AutoCloseable {
         List<TreeNode> edge = range.edge();
         long sizeBefore = range.size();
         boolean committed = false;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Connection c = connection();
+        try {
             try {
                 Map<String, StoredEntry> existing = EntryRows.byKeys(c, batch);
                 BatchPlan plan = BatchPlan.of(batch, existing, range);
@@ -133,6 +135,29 @@ final class GroupCommitWriter implements AutoCloseable {
                     range = CompactRange.of(sizeBefore, edge.stream().map(TreeNode::hash).toList());
                 }
             }
+        } catch (SQLException | RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (held == null || held.isClosed()) {
+            held = dataSource.getConnection();
+            held.setAutoCommit(false);
+        }
+        return held;
+    }
+
+    /** Gives the held connection back (after a failure it may be broken; the pool checks it before reuse). */
+    private void release() {
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the writer's connection failed", e);
+            }
+            held = null;
         }
     }
 
@@ -181,6 +206,9 @@ final class GroupCommitWriter implements AutoCloseable {
             thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            release();
         }
         List<PendingAppend> left = new ArrayList<>();
         queue.drainTo(left);
