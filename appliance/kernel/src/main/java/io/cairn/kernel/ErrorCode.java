@@ -100,6 +100,8 @@ public enum ErrorCode {
     SIGN_REQUEST_NOT_PENDING("CAIRN-SIGN-0014", 409, "Signing request not pending"),
     /** The audit journal could not record the signature or ceremony; nothing was released. */
     SIGN_AUDIT_UNAVAILABLE("CAIRN-SIGN-0015", 503, "Audit record unavailable"),
+    /** A payload, message or typed-data document handed in for signing is larger than its format allows. */
+    SIGN_INPUT_TOO_LARGE("CAIRN-SIGN-0016", 413, "Signing input too large"),
 
     // --- JOURNAL: audit journal and proofs (compliance-audit) -----------------------------------
     /** A proof file cannot be read: missing, not a regular file, unreadable or over the size limit. */

@@ -112,7 +112,7 @@ public final class ApiViews {
      * @param createdAt         creation time
      * @param expiresAt         when a pending request expires
      * @param decidedAt         when it left {@code pending}
-     * @param signature         the released signature, once {@code signed}
+     * @param signature         the released signature, once {@code signed} (never shown earlier)
      */
     public record SigningRequestView(String id, String alias, String operation, String state, String requester,
                               Optional<String> purpose, Optional<String> digest, int requiredApprovals,
@@ -122,7 +122,7 @@ public final class ApiViews {
             return new SigningRequestView(r.id().toString(), r.alias(), r.operation().label(), r.state().label(),
                     r.requester(), r.body().map(SignBody::purpose), r.body().map(SignBody::digest),
                     r.requiredApprovals(), r.approverRole().label(), r.approvals(), r.createdAt(), r.expiresAt(),
-                    r.decidedAt(), r.signature());
+                    r.decidedAt(), r.state() == RequestState.SIGNED ? r.signature() : Optional.empty());
         }
     }
 

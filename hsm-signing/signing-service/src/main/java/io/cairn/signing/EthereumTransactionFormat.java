@@ -3,9 +3,9 @@ package io.cairn.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.custody.spi.Curve;
 import io.cairn.custody.spi.EncodedPublicKey;
 import io.cairn.custody.spi.SignatureValue;
-import io.cairn.http.Json;
 import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import io.cairn.signing.formats.Eip1559Transaction;
@@ -15,9 +15,9 @@ import io.cairn.signing.formats.EthereumTransaction;
 import io.cairn.signing.formats.LegacyTransaction;
 import io.cairn.signing.formats.SignedEthereumTransaction;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code sign/ethereum-transaction}: legacy EIP-155 and EIP-1559 transactions through the signature-formats
@@ -50,6 +50,11 @@ public final class EthereumTransactionFormat implements LedgerFormat {
     }
 
     @Override
+    public Set<Curve> curves() {
+        return Set.of(Curve.SECP256K1);
+    }
+
+    @Override
     public Prepared prepare(JsonNode transaction) {
         Transaction t = parse(transaction);
         EthereumTransaction tx = build(t);
@@ -76,7 +81,7 @@ public final class EthereumTransactionFormat implements LedgerFormat {
     }
 
     private static Transaction parse(JsonNode node) {
-        return Json.read(node.toString().getBytes(StandardCharsets.UTF_8), Transaction.class);
+        return FormatInput.read(node, Transaction.class);
     }
 
     private static EthereumTransaction build(Transaction t) {

@@ -17,14 +17,24 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The managed keys and their versions, in schema {@code signing_service}. */
+/**
+ * The managed keys and their versions, in schema {@code signing_service}.
+ *
+ * <p>The signing path reads keys through {@link #cached(String)}, which answers from memory. The cache is
+ * never trusted on its own: the statement that records a signature only succeeds while the key is still
+ * active at the cached version (see {@code SigningRequestStore#insertSigned}), and a refusal there drops
+ * the cached entry. Every lifecycle change made through this registry drops it as well.
+ */
 public final class KeyRegistry {
     private static final String KEY_COLUMNS = "alias, backend, curve, purpose, policy, state, current_version, "
             + "created_by, created_at";
     private final Jdbi jdbi;
+    private final ConcurrentMap<String, ManagedKey> cache = new ConcurrentHashMap<>();
 
     /** Stores through this database. */
     public KeyRegistry(Jdbi jdbi) {
@@ -40,10 +50,29 @@ public final class KeyRegistry {
         }
     }
 
-    /** The key with this alias, or {@code CAIRN-SIGN-0002}. */
+    /** The key with this alias as the database has it now (refreshing the cached copy), or {@code CAIRN-SIGN-0002}. */
     public ManagedKey require(String alias) {
-        return find(alias).orElseThrow(() -> new CairnException(ErrorCode.SIGN_KEY_NOT_FOUND,
+        ManagedKey key = find(alias).orElseThrow(() -> new CairnException(ErrorCode.SIGN_KEY_NOT_FOUND,
                 "no key with alias '" + alias + "'"));
+        cache.put(alias, key);
+        return key;
+    }
+
+    /**
+     * The key with this alias as last read, or read now; {@code CAIRN-SIGN-0002} when there is none. Callers
+     * must confirm the state in the database when they act on it (see the class comment).
+     */
+    public ManagedKey cached(String alias) {
+        ManagedKey key = cache.get(alias);
+        if (key != null) {
+            return key;
+        }
+        return require(alias);
+    }
+
+    /** Forgets the cached copy of a key, so the next {@link #cached(String)} reads the database. */
+    void forget(String alias) {
+        cache.remove(alias);
     }
 
     /** Every key, by alias. */
@@ -66,6 +95,7 @@ public final class KeyRegistry {
     }
 
     void insert(Handle h, ManagedKey key) {
+        forget(key.alias());
         h.createUpdate("INSERT INTO signing_service.managed_keys (" + KEY_COLUMNS + ", updated_at) VALUES (:alias, "
                         + ":backend, :curve, :purpose, :policy, :state, :version, :createdBy, :createdAt, :createdAt)")
                 .bind("alias", key.alias()).bind("backend", key.backend()).bind("curve", key.curve().label())
@@ -76,6 +106,7 @@ public final class KeyRegistry {
     }
 
     void addVersion(Handle h, String alias, KeyVersion version) {
+        forget(alias);
         insertVersion(h, alias, version);
         h.createUpdate("UPDATE signing_service.managed_keys SET current_version = :v, updated_at = :at "
                         + "WHERE alias = :alias")
@@ -84,6 +115,7 @@ public final class KeyRegistry {
     }
 
     void setState(Handle h, String alias, KeyState state, Instant at) {
+        forget(alias);
         h.createUpdate("UPDATE signing_service.managed_keys SET state = :state, updated_at = :at WHERE alias = :alias")
                 .bind("state", state.label()).bind("at", Timestamp.from(at)).bind("alias", alias).execute();
     }

@@ -1,10 +1,13 @@
 package io.cairn.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.custody.spi.Curve;
 import io.cairn.custody.spi.EncodedPublicKey;
 import io.cairn.custody.spi.SignatureValue;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A ledger's signature format as the signing service uses it: it turns the ledger's transaction (JSON, as the
@@ -17,6 +20,24 @@ import java.util.Optional;
 public interface LedgerFormat {
     /** The path segment and stored name, e.g. {@code ethereum-transaction}, {@code fabric}, {@code corda}. */
     String name();
+
+    /** The curves of the keys this format signs with; by default every curve. */
+    default Set<Curve> curves() {
+        return EnumSet.allOf(Curve.class);
+    }
+
+    /**
+     * Binds a transaction to the curve of the key that is to sign it, before anything is stored: refuses keys the
+     * format cannot use ({@link #curves()}) and returns the transaction as it is then prepared, stored and assembled
+     * (a format whose digest depends on the key's scheme pins the scheme in it). By default only the curve is
+     * checked and the transaction is returned unchanged.
+     *
+     * @throws io.cairn.kernel.CairnException {@code CAIRN-SIGN-0007} naming {@code key} for a key of the wrong curve
+     */
+    default JsonNode bind(JsonNode transaction, Curve curve) {
+        FormatInput.requireCurve(name(), curve, curves());
+        return transaction;
+    }
 
     /**
      * Parses a transaction and computes what to sign.

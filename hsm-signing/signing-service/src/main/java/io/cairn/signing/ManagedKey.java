@@ -32,8 +32,13 @@ public record ManagedKey(String alias, String backend, Curve curve, KeyPurpose p
 
     /** The version that signs now. */
     public KeyVersion current() {
-        return versions.stream().filter(v -> v.version() == currentVersion).findFirst()
-                .orElseThrow(() -> new IllegalStateException("key " + alias + " lacks its current version"));
+        return version(currentVersion);
+    }
+
+    /** One version of this key. */
+    public KeyVersion version(int number) {
+        return versions.stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> new IllegalStateException("key " + alias + " has no version " + number));
     }
 
     /** Refuses keys that cannot sign: {@code CAIRN-SIGN-0005} disabled, {@code CAIRN-SIGN-0004} destroyed. */

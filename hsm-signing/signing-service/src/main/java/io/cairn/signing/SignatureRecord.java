@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param ethereumAddress    the address of a secp256k1 key
  * @param approvers          who approved (empty without dual control)
  * @param ledger             the ledger's signed artifact assembled by the request's {@link LedgerFormat}
- * @param journalLeafIndex   where the audit journal recorded the signature
+ * @param journalLeafIndex   where the audit journal recorded the signature ({@code -1} while it is being recorded)
  * @param signedAt           when
  */
 public record SignatureRecord(String alias, int keyVersion, String curve, String digest, String signature,
@@ -28,5 +28,11 @@ public record SignatureRecord(String alias, int keyVersion, String curve, String
     public SignatureRecord {
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
         ledger = ledger == null ? Optional.empty() : ledger.filter(node -> node != null && !node.isNull());
+    }
+
+    /** This record with the journal position of its audit record; {@code -1} until it is recorded. */
+    public SignatureRecord atLeaf(long leafIndex) {
+        return new SignatureRecord(alias, keyVersion, curve, digest, signature, der, publicKey, ethereumAddress,
+                approvers, ledger, leafIndex, signedAt);
     }
 }

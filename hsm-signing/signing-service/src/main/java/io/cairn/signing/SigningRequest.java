@@ -34,6 +34,13 @@ public record SigningRequest(UUID id, String requester, String idempotencyKey, S
         approvals = List.copyOf(approvals);
     }
 
+    /** This request in state {@code signed} with its answer. */
+    public SigningRequest signed(SignatureRecord answer) {
+        return new SigningRequest(id, requester, idempotencyKey, requestSha256, alias, operation, body,
+                RequestState.SIGNED, requiredApprovals, approverRole, Optional.of(answer), createdAt, expiresAt,
+                Optional.of(decidedAt.orElse(answer.signedAt())), approvals);
+    }
+
     /** Usernames that approved. */
     public List<String> approvers() {
         return approvals.stream().filter(a -> a.decision().equals("approve")).map(ApprovalDecision::approver).toList();

@@ -55,6 +55,63 @@ final class SigningRequestStore {
                 .execute();
     }
 
+    /** What {@link #insertSigned} did. */
+    enum Insertion {
+        /** The request and its signature are stored. */
+        STORED,
+        /** The requester already used the idempotency key: nothing was stored. */
+        DUPLICATE,
+        /** The key is no longer active at the version that signed: nothing was stored. */
+        KEY_CHANGED
+    }
+
+    /**
+     * Stores a request that needed no approval together with its signature, claiming its Ethereum nonce when
+     * it has one, in one transaction, and only while the key is still active at {@code keyVersion}.
+     *
+     * <p>The transaction commits without waiting for its WAL flush: the signature is released only after the
+     * audit journal's own commit, which is synchronous and later in the same write-ahead log, so that commit's
+     * flush makes this one durable too. A crash before it loses the request and the unreleased signature
+     * together, never an answer already given.
+     *
+     * @throws CairnException {@code CAIRN-SIGN-0011} when the nonce is claimed for a different payload
+     */
+    Insertion insertSigned(SigningRequest r, int keyVersion) {
+        return inTransaction(h -> {
+            int stored = h.createUpdate("WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)) "
+                            + "INSERT INTO signing_service.signing_requests (" + COLUMNS + ") SELECT :id, :requester, "
+                            + ":key, :sha, :alias, :op, :body, 'recording', :required, :role, :result, :created, :expires, "
+                            + ":decided FROM durability, signing_service.managed_keys k WHERE k.alias = :alias "
+                            + "AND k.state = 'active' AND k.current_version = :version "
+                            + "ON CONFLICT ON CONSTRAINT signing_requests_idempotency DO NOTHING")
+                    .bind("id", r.id()).bind("requester", r.requester()).bind("key", r.idempotencyKey())
+                    .bind("sha", r.requestSha256()).bind("alias", r.alias()).bind("op", r.operation().label())
+                    .bind("body", r.body().map(SigningRequestStore::text).orElse("{}"))
+                    .bind("required", r.requiredApprovals()).bind("role", r.approverRole().label())
+                    .bind("result", text(r.signature().orElseThrow())).bind("created", Timestamp.from(r.createdAt()))
+                    .bind("expires", Timestamp.from(r.expiresAt())).bind("version", keyVersion)
+                    .bind("decided", Timestamp.from(r.signature().orElseThrow().signedAt())).execute();
+            if (stored == 0) {
+                return find(h, r.requester(), r.idempotencyKey()).isPresent() ? Insertion.DUPLICATE : Insertion.KEY_CHANGED;
+            }
+            r.body().flatMap(SignBody::transaction).ifPresent(tx -> tx.nonce().ifPresent(nonce ->
+                    claimNonce(h, r.alias(), tx.chainId(), nonce, r.body().get().digest(), r.id())));
+            return Insertion.STORED;
+        });
+    }
+
+    /**
+     * Marks a {@code recording} request {@code signed} with its journal position, without waiting for the WAL
+     * flush: if that write is lost, the request stays {@code recording} and a retry records it again, which the
+     * journal answers with the same receipt.
+     */
+    void completeSignature(UUID id, SignatureRecord signature) {
+        withHandle(h -> h.createUpdate("WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)) "
+                        + "UPDATE signing_service.signing_requests SET state = 'signed', result = :result "
+                        + "FROM durability WHERE id = :id AND state = 'recording'")
+                .bind("result", text(signature)).bind("id", id).execute());
+    }
+
     Optional<SigningRequest> find(UUID id) {
         return withHandle(h -> find(h, id));
     }
@@ -65,10 +122,14 @@ final class SigningRequestStore {
     }
 
     Optional<SigningRequest> find(String requester, String idempotencyKey) {
-        return withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_service.signing_requests "
+        return withHandle(h -> find(h, requester, idempotencyKey));
+    }
+
+    private static Optional<SigningRequest> find(Handle h, String requester, String idempotencyKey) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM signing_service.signing_requests "
                         + "WHERE requester = :r AND idempotency_key = :k")
                 .bind("r", requester).bind("k", idempotencyKey).map((rs, ctx) -> row(rs)).findOne()
-                .map(r -> withApprovals(h, r)));
+                .map(r -> withApprovals(h, r));
     }
 
     List<SigningRequest> list(Optional<RequestState> state, int limit) {

@@ -115,16 +115,18 @@ public final class SigningService {
     }
 
     /**
-     * Asks for a signature over a ledger transaction: the format computes the digest and the facts that the
-     * policy and the Ethereum nonce guard check; purpose {@code ledger-transaction}.
+     * Asks for a signature over a ledger transaction: the format first binds the transaction to the key's curve
+     * (refusing keys it cannot use), then computes the digest and the facts that the policy and the Ethereum
+     * nonce guard check; purpose {@code ledger-transaction}.
      */
     public SigningRequest signLedger(String alias, Principal requester, String idempotencyKey, String formatName,
                                      com.fasterxml.jackson.databind.JsonNode transaction) {
         LedgerFormat format = format(formatName);
-        LedgerFormat.Prepared prepared = format.prepare(transaction);
+        com.fasterxml.jackson.databind.JsonNode bound = format.bind(transaction, registry.cached(alias).curve());
+        LedgerFormat.Prepared prepared = format.prepare(bound);
         return sign(alias, requester, idempotencyKey, new SignBody(KeyPurpose.LEDGER_TRANSACTION.label(),
                 HexFormat.of().formatHex(prepared.digest()), prepared.optionalFacts(), Optional.of(format.name()),
-                Optional.of(transaction)));
+                Optional.of(bound)));
     }
 
     private LedgerFormat format(String name) {
@@ -157,11 +159,17 @@ public final class SigningService {
         }
         String user = requester.username();
         String sha = requestHash(alias, op, body);
+        ManagedKey key = registry.cached(alias);
+        if (op == Operation.SIGN_DIGEST && key.policy().dualControl().requiredApprovals() == 0) {
+            key.requireActive();
+            checks.accept(key);
+            return signAtOnce(newRequest(key, user, idempotencyKey, sha, op, body), key, true);
+        }
         Optional<SigningRequest> existing = store.find(user, idempotencyKey);
         if (existing.isPresent()) {
             return replay(existing.get(), sha);
         }
-        ManagedKey key = registry.require(alias);
+        key = registry.require(alias);
         key.requireActive();
         checks.accept(key);
         SigningRequest request = newRequest(key, user, idempotencyKey, sha, op, body);
@@ -196,11 +204,59 @@ public final class SigningService {
                 now.plus(settings.approvalTtl()), Optional.empty(), List.of());
     }
 
+    /**
+     * Signs a request that needs no approval before anything is stored, then stores request, signature and
+     * nonce claim in one transaction (only while the key is still active at the version that signed), records
+     * the signature in the journal and only then releases it. A signature whose request cannot be stored
+     * (idempotency replay, nonce reused, key changed meanwhile) is dropped unreleased and unrecorded.
+     */
+    private SigningRequest signAtOnce(SigningRequest request, ManagedKey key, boolean mayRetry) {
+        KeyVersion version = key.current();
+        SignBody body = request.body().orElseThrow();
+        SignatureValue signature = signature(key, version, body);
+        SignatureRecord unrecorded = signatureRecord(request, key, version, body, signature, -1, clock.instant());
+        SigningRequest signed = request.signed(unrecorded);
+        switch (store.insertSigned(signed, version.version())) {
+            case DUPLICATE -> {
+                return replay(store.find(request.requester(), request.idempotencyKey()).orElseThrow(),
+                        request.requestSha256());
+            }
+            case KEY_CHANGED -> {
+                registry.forget(key.alias());
+                ManagedKey fresh = registry.require(key.alias());
+                fresh.requireActive();
+                if (!mayRetry) {
+                    throw new CairnException(ErrorCode.SIGN_KEY_DISABLED, "key '" + key.alias()
+                            + "' changed while signing; retry the request");
+                }
+                return signAtOnce(request, fresh, false);
+            }
+            case STORED -> {
+                return recorded(signed, key, version);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Records a stored signature in the journal (idempotently) and returns the request with its journal position. */
+    private SigningRequest recorded(SigningRequest stored, ManagedKey key, KeyVersion version) {
+        SignatureRecord record = stored.signature().orElseThrow();
+        JournalReceipt receipt = audit.record(signatureEvent(stored, key, version, stored.body().orElseThrow(),
+                record.signature(), record.signedAt()));
+        SignatureRecord complete = record.atLeaf(receipt.leafIndex());
+        store.completeSignature(stored.id(), complete);
+        return stored.signed(complete);
+    }
+
     /** The stored answer for a retried request; an approved request not yet carried out is carried out now. */
     private SigningRequest replay(SigningRequest existing, String sha) {
         if (!existing.requestSha256().equals(sha)) {
             throw new CairnException(ErrorCode.API_IDEMPOTENCY_MISMATCH, "idempotency key '"
                     + existing.idempotencyKey() + "' was already used for a different request");
+        }
+        if (existing.state() == RequestState.RECORDING) {
+            ManagedKey key = registry.require(existing.alias());
+            return recorded(existing, key, key.version(existing.signature().get().keyVersion()));
         }
         return existing.state() == RequestState.APPROVED ? execute(existing) : request(existing.id());
     }
@@ -227,30 +283,36 @@ public final class SigningService {
         key.requireActive();
         KeyVersion version = key.current();
         SignBody body = request.body().orElseThrow();
-        KeyCustody custody = backends.require(key.backend());
-        byte[] digest = body.digestBytes();
-        SignatureValue signature = custody.sign(version.handle(),
-                key.curve().isEcdsa() ? SigningInput.digest(digest) : SigningInput.message(digest));
-        Optional<com.fasterxml.jackson.databind.JsonNode> ledger = body.format().map(name ->
-                format(name).assemble(body.payload().orElseThrow(), version.publicKey(), signature));
+        SignatureValue signature = signature(key, version, body);
         Instant now = clock.instant();
-        JournalReceipt receipt = audit.record(signatureEvent(request, key, version, body, signature, now));
-        Optional<String> der = signature instanceof EcdsaSignature ecdsa
-                ? Optional.of(HexFormat.of().formatHex(ecdsa.der())) : Optional.empty();
-        SignatureRecord record = new SignatureRecord(key.alias(), version.version(), key.curve().label(),
-                body.digest(), signatureHex(signature), der, version.publicKey().hex(),
-                EthereumAddress.of(version.publicKey()), request.approvers(), ledger, receipt.leafIndex(), now);
+        JournalReceipt receipt = audit.record(signatureEvent(request, key, version, body, signatureHex(signature), now));
+        SignatureRecord record = signatureRecord(request, key, version, body, signature, receipt.leafIndex(), now);
         if (!store.storeSignature(request.id(), record)) {
             return load(request.id());
         }
-        return new SigningRequest(request.id(), request.requester(), request.idempotencyKey(), request.requestSha256(),
-                request.alias(), request.operation(), request.body(), RequestState.SIGNED, request.requiredApprovals(),
-                request.approverRole(), Optional.of(record), request.createdAt(), request.expiresAt(),
-                Optional.of(request.decidedAt().orElse(now)), request.approvals());
+        return request.signed(record);
+    }
+
+    private SignatureValue signature(ManagedKey key, KeyVersion version, SignBody body) {
+        KeyCustody custody = backends.require(key.backend());
+        byte[] digest = body.digestBytes();
+        return custody.sign(version.handle(),
+                key.curve().isEcdsa() ? SigningInput.digest(digest) : SigningInput.message(digest));
+    }
+
+    private SignatureRecord signatureRecord(SigningRequest request, ManagedKey key, KeyVersion version, SignBody body,
+                                            SignatureValue signature, long leafIndex, Instant at) {
+        Optional<com.fasterxml.jackson.databind.JsonNode> ledger = body.format().map(name ->
+                format(name).assemble(body.payload().orElseThrow(), version.publicKey(), signature));
+        Optional<String> der = signature instanceof EcdsaSignature ecdsa
+                ? Optional.of(HexFormat.of().formatHex(ecdsa.der())) : Optional.empty();
+        return new SignatureRecord(key.alias(), version.version(), key.curve().label(), body.digest(),
+                signatureHex(signature), der, version.publicKey().hex(), EthereumAddress.of(version.publicKey()),
+                request.approvers(), ledger, leafIndex, at);
     }
 
     private static AuditEvent signatureEvent(SigningRequest request, ManagedKey key, KeyVersion version, SignBody body,
-                                             SignatureValue signature, Instant at) {
+                                             String signatureHex, Instant at) {
         SortedMap<String, String> a = new TreeMap<>();
         a.put("request.id", request.id().toString());
         a.put("alias", key.alias());
@@ -261,7 +323,7 @@ public final class SigningService {
         a.put("purpose", body.purpose());
         body.format().ifPresent(f -> a.put("format", f));
         a.put("digest", body.digest());
-        a.put("signature", signatureHex(signature));
+        a.put("signature", signatureHex);
         a.put("requester", request.requester());
         a.put("approvers", String.join(",", request.approvers()));
         a.put("policy.decision", request.requiredApprovals() > 0

@@ -3,35 +3,20 @@ package io.cairn.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.custody.software.JdbcSealedKeyRepository;
 import io.cairn.custody.software.MasterKey;
 import io.cairn.custody.software.SoftwareKeyCustody;
 import io.cairn.custody.spi.Curve;
-import io.cairn.http.ApiRouter;
-import io.cairn.http.ApplianceServer;
-import io.cairn.http.Authenticator;
-import io.cairn.http.HttpSettings;
-import io.cairn.http.Observability;
-import io.cairn.kernel.CairnException;
-import io.cairn.kernel.ErrorCode;
 import io.cairn.kernel.access.Principal;
 import io.cairn.kernel.access.Role;
 import io.cairn.kernel.testing.MutableClock;
 import io.cairn.storage.Database;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The signing API end to end through a real Helidon listener on 127.0.0.1, a real PostgreSQL and the software
- * backend. Authentication here is a fixed table of bearer tokens to principals (the identity module's
- * database-backed authenticator is exercised by the appliance's own tests); everything after authentication
- * (role checks, problem+json, the service, the database) is the production path.
+ * The signing API end to end through a real Helidon listener on 127.0.0.1 ({@link SigningApiServer}: a fixed
+ * token table stands in for the identity module), a real PostgreSQL and the software backend.
  */
 @Tag("integration")
 class SigningApiIT {
@@ -52,7 +35,7 @@ class SigningApiIT {
     static Path dir;
     static Database db;
     static SoftwareKeyCustody software;
-    static ApplianceServer server;
+    static SigningApiServer server;
     static SigningService service;
     static final RecordingJournal JOURNAL = new RecordingJournal();
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-04-01T08:00:00Z"));
@@ -63,8 +46,6 @@ class SigningApiIT {
             "frank", Fixtures.user("frank", Role.CONSORTIUM_ADMIN),
             "dave", Fixtures.user("dave", Role.OPERATOR),
             "eve", Fixtures.user("eve", Role.AUDITOR));
-    static final HttpClient CLIENT = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
     final Random random = new Random(4242L);
 
     @BeforeAll
@@ -73,13 +54,7 @@ class SigningApiIT {
         software = new SoftwareKeyCustody(new JdbcSealedKeyRepository(db.dataSource()), MasterKey.random(), false, CLOCK);
         service = new SigningService(db.jdbi(), Map.of("software", software), JOURNAL,
                 List.of(new StandInTransactionFormat(), new EthereumTransactionFormat()), new SigningServiceSettings(Duration.ofMinutes(30), 0, 1), CLOCK);
-        Authenticator tokens = c -> Optional.ofNullable(USERS.get(c.bearerToken().orElse("").replace("-token", "")))
-                .orElseThrow(() -> new CairnException(ErrorCode.AUTH_INVALID_TOKEN, "unknown token"));
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, true, Optional.empty(), Optional.empty(), "none",
-                Optional.empty(), Optional.empty(), 1 << 20, Duration.ofSeconds(5));
-        ApiRouter router = new ApiRouter(service.apiServices(), tokens, settings,
-                new Observability(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), OpenTelemetry.noop()), List.of());
-        server = ApplianceServer.start(settings, Optional.empty(), router::register);
+        server = SigningApiServer.start(service, USERS);
     }
 
     @AfterAll
@@ -95,28 +70,19 @@ class SigningApiIT {
     }
 
     static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .header("Authorization", "Bearer " + user + "-token");
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpRequest request = b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return server.call(method, path, user, body);
     }
 
     static JsonNode json(HttpResponse<String> res) throws Exception {
-        return JSON.readTree(res.body());
+        return SigningApiServer.json(res);
     }
 
     static void problem(HttpResponse<String> res, int status, String code) throws Exception {
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
-        assertThat(json(res).get("code").asText()).isEqualTo(code);
+        SigningApiServer.problem(res, status, code);
     }
 
     static JsonNode ok(HttpResponse<String> res, int status) throws Exception {
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
-        return json(res);
+        return SigningApiServer.ok(res, status);
     }
 
     static void createKey(String alias, String curve, String purpose, String policy) throws Exception {

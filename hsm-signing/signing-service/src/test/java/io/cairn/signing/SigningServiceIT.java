@@ -209,8 +209,9 @@ class SigningServiceIT {
         fails(() -> service.sign("seal-2", OPERATOR, "seal-2-a", body), ErrorCode.SIGN_AUDIT_UNAVAILABLE);
         SigningRequest stored = service.approvals().list(Optional.empty(), 1000).stream()
                 .filter(r -> r.idempotencyKey().equals("seal-2-a")).findFirst().orElseThrow();
-        assertThat(stored.state()).isEqualTo(RequestState.APPROVED);
-        assertThat(stored.signature()).isEmpty();
+        assertThat(stored.state()).isEqualTo(RequestState.RECORDING);
+        assertThat(ApiViews.SigningRequestView.of(stored).signature()).isEmpty();
+        assertThat(service.request(stored.id()).state()).isEqualTo(RequestState.RECORDING);
         fails(() -> service.lifecycle().rotate("seal-2", "alice"), ErrorCode.SIGN_AUDIT_UNAVAILABLE);
         assertThat(service.keys().require("seal-2").versions()).hasSize(1);
 
@@ -219,6 +220,33 @@ class SigningServiceIT {
         assertThat(retried.id()).isEqualTo(stored.id());
         assertThat(retried.state()).isEqualTo(RequestState.SIGNED);
         assertThat(retried.signature()).isPresent();
+        assertThat(retried.signature().get().signature()).isEqualTo(stored.signature().orElseThrow().signature());
+        assertThat(retried.signature().get().journalLeafIndex()).isNotNegative();
+        assertThat(service.request(stored.id()).state()).isEqualTo(RequestState.SIGNED);
+        assertThat(service.sign("seal-2", OPERATOR, "seal-2-a", body).signature().orElseThrow().journalLeafIndex())
+                .isEqualTo(retried.signature().get().journalLeafIndex());
+    }
+
+    @Test
+    void aKeyChangedByAnotherApplianceIsSeenAtTheNextSignatureDespiteTheCache() {
+        create("shared-1", Curve.P256, KeyPurpose.REPORT_SEAL, PolicyDocument.defaults());
+        SigningService other = new SigningService(db.jdbi(), Map.of("software", software), JOURNAL,
+                new SigningServiceSettings(Duration.ofMinutes(30), 0, 1), CLOCK);
+        SignBody first = new SignBody("report-seal", Fixtures.digest(random), Optional.empty());
+        assertThat(service.sign("shared-1", OPERATOR, "shared-1-a", first).signature().orElseThrow().keyVersion())
+                .isEqualTo(1);
+
+        other.lifecycle().rotate("shared-1", "alice");
+        SigningRequest afterRotation = service.sign("shared-1", OPERATOR, "shared-1-b",
+                new SignBody("report-seal", Fixtures.digest(random), Optional.empty()));
+        assertThat(afterRotation.signature().orElseThrow().keyVersion()).isEqualTo(2);
+
+        other.lifecycle().disable("shared-1", "alice");
+        int released = JOURNAL.ofType("signing.signature-released").size();
+        fails(() -> service.sign("shared-1", OPERATOR, "shared-1-c", new SignBody("report-seal",
+                Fixtures.digest(random), Optional.empty())), ErrorCode.SIGN_KEY_DISABLED);
+        assertThat(JOURNAL.ofType("signing.signature-released")).hasSize(released);
+        assertThat(service.approvals().list(Optional.empty(), 1000)).noneMatch(r -> r.idempotencyKey().equals("shared-1-c"));
     }
 
     @Test
