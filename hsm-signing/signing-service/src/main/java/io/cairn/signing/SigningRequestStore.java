@@ -77,7 +77,8 @@ final class SigningRequestStore {
      * @throws CairnException {@code CAIRN-SIGN-0011} when the nonce is claimed for a different payload
      */
     Insertion insertSigned(SigningRequest r, int keyVersion) {
-        return inTransaction(h -> {
+        boolean claimsNonce = r.body().flatMap(SignBody::transaction).flatMap(LedgerTransaction::nonce).isPresent();
+        Function<Handle, Insertion> work = h -> {
             int stored = h.createUpdate("WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)) "
                             + "INSERT INTO signing_service.signing_requests (" + COLUMNS + ") SELECT :id, :requester, "
                             + ":key, :sha, :alias, :op, :body, 'recording', :required, :role, :result, :created, :expires, "
@@ -97,7 +98,9 @@ final class SigningRequestStore {
             r.body().flatMap(SignBody::transaction).ifPresent(tx -> tx.nonce().ifPresent(nonce ->
                     claimNonce(h, r.alias(), tx.chainId(), nonce, r.body().get().digest(), r.id())));
             return Insertion.STORED;
-        });
+        };
+        // without a nonce to claim, the single statement is its own transaction: one round trip
+        return claimsNonce ? inTransaction(work) : withHandle(work);
     }
 
     /**
