@@ -27,7 +27,7 @@ import io.cairn.journal.JournalProofs;
 import io.cairn.journal.JournalSettings;
 import io.cairn.journal.PostgresJournal;
 import io.cairn.kernel.config.CairnConfig;
-import io.cairn.signing.EthereumTransactionFormat;
+import io.cairn.signing.LedgerFormats;
 import io.cairn.signing.SigningService;
 import io.cairn.signing.SigningServiceSettings;
 import io.cairn.membership.Consortium;
@@ -37,7 +37,9 @@ import io.cairn.storage.InstanceLock;
 import io.cairn.storage.SchemaMigration;
 import io.cairn.storage.StorageSettings;
 import io.cairn.storage.StoreFailures;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cairn.storage.leadership.LeaderLease;
 import io.cairn.storage.leadership.LeadershipSettings;
 import io.cairn.storage.leadership.LeaseConnector;
@@ -105,6 +107,7 @@ public final class Appliance implements AutoCloseable {
         ApiRouter router = new ApiRouter(modules.services(), new DirectoryAuthenticator(modules.tokens(),
                 modules.users(), platform.clock()), http, platform.telemetry().observability(), List.of(lostDatabase()));
         Optional<ServerTls> tls = ServerTls.of(http, platform.storage().dataDirectory());
+        alertMetrics(platform.telemetry().meters(), journal.audit(), tls);
         HealthRoutes health = new HealthRoutes(readiness(platform, journal));
         MetricsRoutes metrics = new MetricsRoutes(platform.telemetry().prometheus());
         ApplianceServer server = ApplianceServer.start(http, tls, routing -> {
@@ -164,7 +167,7 @@ public final class Appliance implements AutoCloseable {
         Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
                 .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), clock);
         SigningService signing = new SigningService(jdbi, platform.custodies().all(), journal.log(),
-                List.of(new EthereumTransactionFormat()), SigningServiceSettings.from(config), clock);
+                LedgerFormats.standard(), SigningServiceSettings.from(config), clock);
         BackgroundJobs jobs = new BackgroundJobs();
         resources.add(jobs);
         LeaderLease lease = platform.lease();
@@ -181,6 +184,17 @@ public final class Appliance implements AutoCloseable {
                 new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         return new Modules(services, users, tokens, administrator);
+    }
+
+    /** Metrics the shipped alert rules watch: journal tampering and the server certificate's expiry. */
+    private static void alertMetrics(MeterRegistry meters, JournalAudit audit, Optional<ServerTls> tls) {
+        FunctionCounter.builder("cairn.journal.tamper.detected", audit, JournalAudit::findingsSinceStart)
+                .description("Findings of the journal tamper audit since start (edited, deleted, reordered rows)")
+                .register(meters);
+        tls.ifPresent(t -> Gauge.builder("cairn.certificate.expiry.timestamp.seconds", t,
+                        s -> s.certificate().getNotAfter().toInstant().getEpochSecond())
+                .description("When the certificate expires, seconds since the Unix epoch")
+                .tag("certificate", "tls-server").register(meters));
     }
 
     private static FailureTranslator lostDatabase() {

@@ -200,7 +200,8 @@ class ApplianceScenarioTest {
         String metrics = http.get("/metrics", null).raw().body();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("cairn_http_server_requests_seconds_count");
         assertThat(metrics).contains("cairn_readiness{check=\"database\"} 1.0")
-                .contains("cairn_readiness{check=\"key-custody-software\"} 1.0");
+                .contains("cairn_readiness{check=\"key-custody-software\"} 1.0")
+                .contains("cairn_journal_tamper_detected_total 0.0");
         assertThat(Waiting.until(java.time.Duration.ofSeconds(15), () -> http.get("/metrics", null).raw().body()
                 .contains("cairn_leader{lease=\"background-jobs\"} 1.0"))).as("a single instance leads").isTrue();
     }

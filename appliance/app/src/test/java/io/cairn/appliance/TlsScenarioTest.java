@@ -66,6 +66,9 @@ class TlsScenarioTest {
 
             Http plain = new Http(client(server, null, null), appliance.baseUri());
             assertThat(plain.get("/health", null).status()).isEqualTo(200);
+            assertThat(plain.get("/metrics", null).raw().body()).contains(
+                    "cairn_certificate_expiry_timestamp_seconds{certificate=\"tls-server\"} "
+                            + (double) server.getNotAfter().toInstant().getEpochSecond());
             assertThat(plain.get("/api/v1/me", null).status()).isEqualTo(401);
             assertThat(plain.post("/api/v1/users", ADMIN, Map.of("username", "alice", "displayName", "Alice",
                     "roles", List.of("auditor"), "clientCertificateSha256", DirectoryAuthenticator.fingerprint(alice)))

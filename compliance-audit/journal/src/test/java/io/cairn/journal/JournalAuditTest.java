@@ -73,16 +73,35 @@ class JournalAuditTest {
         assertThat(report.checkpointsChecked()).isEqualTo(2);
         assertThat(report.nodesChecked()).isEqualTo(SIZE - Long.bitCount(SIZE));
         assertThat(audit.latest()).contains(report);
+        assertThat(audit.findingsSinceStart()).isZero();
+        assertThat(journal.size()).isEqualTo(SIZE);
     }
 
     @Test
-    void anEditedEntryIsReportedAtItsIndex() {
+    void anEditedEntryIsReportedAtItsIndex() throws InterruptedException {
         sql("update journal.entries set entry = overlay(entry placing '\\x58'::bytea from 30 for 1) where leaf_index = 12");
         AuditReport report = audit.run();
         assertThat(report.intact()).isFalse();
         assertThat(report.findings()).extracting(AuditFinding::kind, AuditFinding::position)
                 .contains(org.assertj.core.groups.Tuple.tuple(Kind.ENTRY_EDITED, 12L));
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.kind()).isEqualTo(Kind.CHECKPOINT_ROOT_MISMATCH));
+        assertThat(audit.findingsSinceStart()).isEqualTo(report.findingCount());
+        assertThat(tamperAlert().attributes()).containsEntry("findings", Long.toString(report.findingCount()))
+                .containsEntry("first.kind", report.findings().getFirst().kind().name());
+        audit.run();
+        assertThat(audit.findingsSinceStart()).isEqualTo(2 * report.findingCount());
+    }
+
+    /** The alert the audit journals after a run with findings (it is appended without waiting). */
+    private io.cairn.audit.spi.AuditEvent tamperAlert() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (journal.size() == SIZE && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        JournalEntry alert = journal.entry(SIZE).orElseThrow();
+        io.cairn.audit.spi.AuditEvent event = CanonicalEntry.decode(alert.entry());
+        assertThat(event.type()).isEqualTo("journal.tamper-detected");
+        return event;
     }
 
     @Test
