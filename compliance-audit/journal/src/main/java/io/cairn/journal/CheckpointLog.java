@@ -110,6 +110,13 @@ public final class CheckpointLog {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** The oldest checkpoint that covers a leaf index (whose tree size is above it), when one was signed. */
+    public Optional<Checkpoint> firstCovering(long leafIndex) {
+        List<Checkpoint> found = query("select " + COLUMNS + " from journal.checkpoints where tree_size > ?"
+                + " order by tree_size limit 1", leafIndex);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     /** The newest checkpoints, newest first. */
     public List<Checkpoint> list(int limit) {
         return query("select " + COLUMNS + " from journal.checkpoints order by tree_size desc limit ?", limit);

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,15 +95,40 @@ final class EntryRows {
         return found;
     }
 
+    /** The committed size, with the head row locked until the transaction ends (writers queue here). */
+    static long lockHead(Connection c) throws SQLException {
+        return head(c, "select size from journal.head where id for update");
+    }
+
     /** The committed tree size. */
     static long headSize(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("select size from journal.head where id");
-             ResultSet rs = p.executeQuery()) {
+        return head(c, "select size from journal.head where id");
+    }
+
+    private static long head(Connection c, String sql) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the journal head row is missing; run the journal audit");
             }
             return rs.getLong(1);
         }
+    }
+
+    /** The committed entries with {@code fromIndex <= leaf_index < toIndex}, in index order. */
+    static List<JournalEntry> entries(Connection c, long fromIndex, long toIndex) throws SQLException {
+        List<JournalEntry> entries = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("select leaf_index, entry, leaf_hash, idempotency_key, created_at"
+                + " from journal.entries where leaf_index >= ? and leaf_index < ? order by leaf_index")) {
+            p.setLong(1, fromIndex);
+            p.setLong(2, toIndex);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new JournalEntry(rs.getLong(1), rs.getBytes(2), Hash.of(rs.getBytes(3)),
+                            Optional.ofNullable(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+        return entries;
     }
 
     /** One stored entry. */

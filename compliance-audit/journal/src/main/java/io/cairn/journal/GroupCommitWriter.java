@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ final class GroupCommitWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final int maxBatch;
     private final BlockingQueue<PendingAppend> queue;
-    private final AtomicLong committedSize;
     private final Thread thread;
     private volatile boolean running = true;
     private CompactRange range;
@@ -43,14 +41,8 @@ final class GroupCommitWriter implements AutoCloseable {
         this.maxBatch = settings.maxBatch();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.range = range;
-        this.committedSize = new AtomicLong(range.size());
         this.thread = Thread.ofPlatform().name("cairn-journal-writer").daemon(true).unstarted(this::run);
         thread.start();
-    }
-
-    /** The number of committed entries. */
-    long committedSize() {
-        return committedSize.get();
     }
 
     void submit(PendingAppend append) {
@@ -96,7 +88,6 @@ final class GroupCommitWriter implements AutoCloseable {
             if (!commit(batch)) {
                 // the stored head moved (a commit whose outcome we did not see): start again from the database
                 range = CompactRange.resume(new JdbcTreeStore(dataSource, storedSize()));
-                committedSize.set(range.size());
                 if (!commit(batch)) {
                     throw new IllegalStateException("the journal head changed under the writer twice");
                 }
@@ -111,12 +102,15 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** One transaction for the batch; false when the head was not where the writer expected it. */
     private boolean commit(List<PendingAppend> batch) throws SQLException {
-        List<TreeNode> edge = range.edge();
-        long sizeBefore = range.size();
         boolean committed = false;
         Connection c = connection();
+        List<TreeNode> edge = range.edge();
+        long sizeBefore = range.size();
         try {
             try {
+                followHead(EntryRows.lockHead(c));
+                edge = range.edge();
+                sizeBefore = range.size();
                 Map<String, StoredEntry> existing = EntryRows.byKeys(c, batch);
                 BatchPlan plan = BatchPlan.of(batch, existing, range);
                 Instant at = plan.fresh.isEmpty() ? Instant.now() : EntryRows.insert(c, plan);
@@ -126,7 +120,6 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 c.commit();
                 committed = true;
-                committedSize.set(plan.endSize());
                 complete(plan, batch, at);
                 return true;
             } finally {
@@ -138,6 +131,17 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             release();
             throw e;
+        }
+    }
+
+    /**
+     * Another appliance instance sharing the database (an HA pair) may have appended since this writer's last
+     * batch; the head row is locked now, so the stored tree cannot move until this batch commits.
+     */
+    private void followHead(long storedSize) {
+        if (storedSize != range.size()) {
+            LOG.debug("journal head at {} (this writer had {}): another instance appended", storedSize, range.size());
+            range = CompactRange.resume(new JdbcTreeStore(dataSource, storedSize));
         }
     }
 

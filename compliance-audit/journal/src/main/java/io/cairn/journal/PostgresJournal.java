@@ -13,6 +13,7 @@ import io.cairn.storage.SchemaMigration;
 import io.cairn.storage.StoreFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -68,9 +69,16 @@ public final class PostgresJournal implements AuditJournal, AutoCloseable {
         return receipt;
     }
 
-    /** The number of committed entries (the current tree size). */
+    /**
+     * The number of committed entries (the current tree size), as the database has it: appliance instances
+     * sharing the database append to the same journal, so this writer's own count can be behind.
+     */
     public long size() {
-        return writer.committedSize();
+        try (Connection c = dataSource.getConnection()) {
+            return EntryRows.headSize(c);
+        } catch (SQLException e) {
+            throw StoreFailures.translate(new IllegalStateException("cannot read the journal size", e));
+        }
     }
 
     /** The stored tree at a committed size, for proofs. */
@@ -90,6 +98,26 @@ public final class PostgresJournal implements AuditJournal, AutoCloseable {
             return EntryRows.entry(c, leafIndex);
         } catch (SQLException e) {
             throw StoreFailures.translate(new IllegalStateException("cannot read journal entry", e));
+        }
+    }
+
+    /**
+     * The committed entries in a range of leaf indexes, in index order; a range beyond the committed size
+     * is cut at it. Read a large range in pages.
+     *
+     * @param fromIndex first leaf index
+     * @param toIndex   leaf index after the last one
+     * @return the entries as stored
+     */
+    public List<JournalEntry> entries(long fromIndex, long toIndex) {
+        long end = Math.min(toIndex, size());
+        if (fromIndex < 0 || fromIndex >= end) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return EntryRows.entries(c, fromIndex, end);
+        } catch (SQLException e) {
+            throw StoreFailures.translate(new IllegalStateException("cannot read journal entries", e));
         }
     }
 

@@ -86,6 +86,38 @@ class PostgresJournalTest {
     }
 
     @Test
+    void aRangeOfEntriesIsReadInIndexOrderAndCutAtTheCommittedSize() {
+        for (int i = 0; i < 20; i++) {
+            journal.append(Events.event("range", i));
+        }
+        List<JournalEntry> range = journal.entries(5, 12);
+        assertThat(range).extracting(JournalEntry::leafIndex).containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        for (JournalEntry entry : range) {
+            JournalEntry single = journal.entry(entry.leafIndex()).orElseThrow();
+            assertThat(entry.entry()).isEqualTo(single.entry());
+            assertThat(entry.leafHash()).isEqualTo(single.leafHash());
+            assertThat(entry.createdAt()).isEqualTo(single.createdAt());
+        }
+        assertThat(journal.entries(18, 100)).extracting(JournalEntry::leafIndex).containsExactly(18L, 19L);
+        assertThat(journal.entries(20, 30)).isEmpty();
+        assertThat(journal.entries(-1, 3)).isEmpty();
+    }
+
+    @Test
+    void theFirstCheckpointCoveringAnEntryIsTheOldestWhoseTreeHoldsIt() {
+        for (int i = 0; i < 10; i++) {
+            journal.append(Events.event("covering", i));
+            if (i == 3 || i == 6) {
+                checkpoints.create();
+            }
+        }
+        assertThat(checkpoints.firstCovering(0).orElseThrow().treeSize()).isEqualTo(4);
+        assertThat(checkpoints.firstCovering(3).orElseThrow().treeSize()).isEqualTo(4);
+        assertThat(checkpoints.firstCovering(4).orElseThrow().treeSize()).isEqualTo(7);
+        assertThat(checkpoints.firstCovering(7)).isEmpty();
+    }
+
+    @Test
     void inclusionProofsOfEveryEntryVerifyAgainstEveryCheckpoint() {
         List<Checkpoint> signed = new ArrayList<>();
         for (int size = 1; size <= 40; size++) {
@@ -198,6 +230,33 @@ class PostgresJournalTest {
         journal.append(Events.event("after-restart", 0));
         Checkpoint next = checkpoints.create();
         assertThat(proofs.consistency(checkpoint.treeSize(), next.treeSize()).verify().isValid()).isTrue();
+    }
+
+    @Test
+    void twoJournalsOnOneDatabaseShareOneTree() throws Exception {
+        PostgresJournal other = PostgresJournal.open(db.dataSource(), JournalSettings.defaults("test.cairn/journal"));
+        try {
+            Set<Long> indexes = new HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                PostgresJournal writer = i % 3 == 0 ? other : journal;
+                assertThat(indexes.add(writer.append(Events.keyed("shared-" + i, i)).leafIndex())).isTrue();
+                if (i == 30) {
+                    checkpoints.create();
+                }
+            }
+            assertThat(indexes).hasSize(60).contains(0L, 59L);
+            assertThat(journal.size()).isEqualTo(60);
+            assertThat(other.size()).isEqualTo(60);
+            assertThat(other.append(Events.keyed("shared-7", 7)).leafIndex()).as("a replay seen through the other").isIn(indexes);
+            Checkpoint last = new CheckpointLog(other, SoftwareCheckpointSigner.generate("other-key"),
+                    JournalSettings.defaults("test.cairn/journal"), Clock.systemUTC()).create();
+            assertThat(last.treeSize()).isEqualTo(60);
+            AuditReport report = new JournalAudit(journal, Clock.systemUTC()).run();
+            assertThat(report.findings()).isEmpty();
+            assertThat(report.entriesChecked()).isEqualTo(60);
+        } finally {
+            other.close();
+        }
     }
 
     @Test
