@@ -72,8 +72,9 @@ public final class OpenApiDocument {
         Map<String, Object> responses = new TreeMap<>();
         Map<String, Object> success = new LinkedHashMap<>();
         success.put("description", "Success");
-        endpoint.responseType().ifPresent(t -> success.put("content",
-                Map.of("application/json", Map.of("schema", schemas.schema(t)))));
+        endpoint.responseType().ifPresent(t -> success.put("content", BinaryBody.class.equals(t)
+                ? Map.of("application/octet-stream", Map.of("schema", Map.of("type", "string", "format", "binary")))
+                : Map.of("application/json", Map.of("schema", schemas.schema(t)))));
         responses.put(Integer.toString(endpoint.status()), success);
         Map<String, Object> problem = Map.of("description", "Problem (RFC 9457)",
                 "content", Map.of("application/problem+json", Map.of("schema",

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,14 @@ class ApiRouterTest {
                         .handler(r -> ApiResponse.created("/api/v1/widgets/x", r.body(Widget.class))),
                 Endpoint.of("GET", "/api/v1/widgets/{id}", "getWidget").roles(Role.ALL)
                         .response(Widget.class).handler(r -> ApiResponse.ok(new Widget(r.path("id"), 1, Optional.empty()))),
+                Endpoint.of("GET", "/api/v1/widgets/{id}/archive", "getWidgetArchive").roles(Role.ALL)
+                        .response(BinaryBody.class)
+                        .handler(r -> ApiResponse.binary("application/zip", Map.of("Content-Disposition",
+                                "attachment; filename=\"w.zip\""), out -> {
+                                    for (int i = 0; i < 300_000; i++) {
+                                        out.write(i & 0xff);
+                                    }
+                                })),
                 Endpoint.of("GET", "/api/v1/broken", "broken").roles(Role.ALL)
                         .handler(r -> {
                             throw new IllegalStateException("secret internal detail",
@@ -113,6 +122,31 @@ class ApiRouterTest {
         assertThat(res.headers().firstValue("Location")).contains("/api/v1/widgets/x");
         assertThat(json(res).get("size").asInt()).isEqualTo(3);
         assertThat(json(send("GET", "/api/v1/widgets/w7", "auditor-token", null)).get("name").asText()).isEqualTo("w7");
+    }
+
+    @Test
+    void binaryBodiesAreStreamedWithTheirMediaType() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/widgets/w1/archive"))
+                .header("Authorization", "Bearer auditor-token").GET().build();
+        HttpResponse<byte[]> res = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("Content-Type")).contains("application/zip");
+        assertThat(res.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"w.zip\"");
+        assertThat(res.body()).hasSize(300_000);
+        for (int i = 0; i < res.body().length; i++) {
+            assertThat(res.body()[i]).isEqualTo((byte) i);
+        }
+        assertProblem(send("GET", "/api/v1/widgets/w1/archive", null, null), 401, "CAIRN-AUTH-0001", null);
+    }
+
+    @Test
+    void binaryBodiesAreDescribedAsBinaryInTheApiDescription() {
+        Endpoint archive = Endpoint.of("GET", "/api/v1/archive", "getArchive").roles(Role.ALL)
+                .response(BinaryBody.class).handler(r -> ApiResponse.noContent());
+        JsonNode doc = Json.mapper().valueToTree(OpenApiDocument.of(List.of(archive), "1"));
+        JsonNode content = doc.at("/paths/~1api~1v1~1archive/get/responses/200/content");
+        assertThat(content.at("/application~1octet-stream/schema/format").asText()).isEqualTo("binary");
+        assertThat(content.has("application/json")).isFalse();
     }
 
     @Test

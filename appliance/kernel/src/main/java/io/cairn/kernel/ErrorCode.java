@@ -118,6 +118,45 @@ public enum ErrorCode {
     JOURNAL_CHECKPOINT_INCONSISTENT("CAIRN-JOURNAL-0006", 500, "Journal inconsistent with its last checkpoint"),
     /** An audit event breaks the journal's rules (type syntax, attribute names, size limits). */
     JOURNAL_EVENT_INVALID("CAIRN-JOURNAL-0007", 422, "Invalid audit event"),
+    // Evidence bundles (compliance-audit/evidence)
+    /** An evidence export would hold more journal entries than {@code evidence.max-entries} allows. */
+    EVIDENCE_SCOPE_TOO_LARGE("CAIRN-EVIDENCE-0001", 413, "Evidence scope too large"),
+    /** Part of an evidence scope is not yet covered by a signed journal checkpoint; retry after the next one. */
+    EVIDENCE_NOT_CHECKPOINTED("CAIRN-EVIDENCE-0002", 409, "Evidence scope not yet checkpointed"),
+    /** An evidence bundle cannot be read as a bundle: not a zip, or no readable, well-formed manifest. */
+    EVIDENCE_BUNDLE_UNREADABLE("CAIRN-EVIDENCE-0003", 400, "Evidence bundle unreadable"),
+    /** An evidence bundle was read but does not verify; the report names every failing file and item. */
+    EVIDENCE_BUNDLE_INVALID("CAIRN-EVIDENCE-0004", 422, "Evidence bundle does not verify"),
+
+    // JOURNAL 01xx: applications, messages and verification blocks (compliance-audit/verification-blocks)
+    /** No application with this id is defined. */
+    JOURNAL_APPLICATION_NOT_FOUND("CAIRN-JOURNAL-0101", 404, "Application not found"),
+    /** An application with this id already exists with another definition; definitions are immutable. */
+    JOURNAL_APPLICATION_EXISTS("CAIRN-JOURNAL-0102", 409, "Application already defined"),
+    /** The application's message schema is not a valid JSON Schema (draft 2020-12) or is too large. */
+    JOURNAL_MESSAGE_SCHEMA_INVALID("CAIRN-JOURNAL-0103", 422, "Invalid message schema"),
+    /** The message payload is not base64 of UTF-8 JSON without duplicate keys. */
+    JOURNAL_PAYLOAD_MALFORMED("CAIRN-JOURNAL-0104", 422, "Malformed message payload"),
+    /** The decoded message payload exceeds 256 KiB. */
+    JOURNAL_PAYLOAD_TOO_LARGE("CAIRN-JOURNAL-0105", 413, "Message payload too large"),
+    /** The message payload does not satisfy the application's message schema. */
+    JOURNAL_PAYLOAD_SCHEMA_VIOLATION("CAIRN-JOURNAL-0106", 422, "Message payload violates the schema"),
+    /** The sender is not a known consortium member. */
+    JOURNAL_SENDER_UNKNOWN("CAIRN-JOURNAL-0107", 403, "Unknown sender"),
+    /** The sender is known but not active (suspended, removed or not yet admitted). */
+    JOURNAL_SENDER_INACTIVE("CAIRN-JOURNAL-0108", 403, "Sender not active"),
+    /** The source signature is malformed or was not made by one of the sender's registered addresses. */
+    JOURNAL_SOURCE_SIGNATURE_INVALID("CAIRN-JOURNAL-0109", 403, "Invalid source signature"),
+    /** No message with this id was accepted for the application. */
+    JOURNAL_MESSAGE_NOT_FOUND("CAIRN-JOURNAL-0110", 404, "Message not found"),
+    /** The message is accepted but not yet sealed into a verification block; retry after the block interval. */
+    JOURNAL_MESSAGE_NOT_SEALED("CAIRN-JOURNAL-0111", 409, "Message not yet in a verification block"),
+    /** The application has no verification block with this sequence number. */
+    JOURNAL_BLOCK_NOT_FOUND("CAIRN-JOURNAL-0112", 404, "Verification block not found"),
+    /** The anchor state change does not follow the block's current state for that ledger. */
+    JOURNAL_ANCHOR_TRANSITION_INVALID("CAIRN-JOURNAL-0113", 409, "Invalid anchor state change"),
+    /** A stored payload cannot be decrypted: wrong payload encryption key or tampered row. */
+    JOURNAL_PAYLOAD_UNREADABLE("CAIRN-JOURNAL-0114", 500, "Stored payload unreadable"),
 
     // --- LEDGER: connectors and anchoring (connectors) ------------------------------------------
     /** The ledger node cannot be reached or did not answer in time. */

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -73,7 +75,7 @@ final class ApiClient {
     }
 
     /** A JSON request body read from a file (at most 1 MiB), for requests too rich for options. */
-    static JsonNode jsonFile(java.nio.file.Path file) {
+    static JsonNode jsonFile(Path file) {
         try {
             if (Files.size(file) > 1024 * 1024) {
                 throw new CairnException(ErrorCode.API_BODY_TOO_LARGE, file + " is larger than 1 MiB");
@@ -88,6 +90,31 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
+    /**
+     * Streams a non-JSON answer into a file, through a temporary file beside it that is moved into place
+     * only when the whole body arrived.
+     *
+     * @param path   the API path and query
+     * @param target the file to write
+     * @return the number of bytes written
+     */
+    long download(String path, Path target) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + token)
+                .build();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() >= 400) {
+                throw problem(response.statusCode(), Json.mapper().readTree(body.readNBytes(1 << 20)));
+            }
+            Path partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".cairn-", ".part");
+            long bytes = Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return bytes;
+        } catch (IOException e) {
+            throw new CairnException(ErrorCode.SYS_NOT_READY, "download from " + base + " failed: " + e.getMessage());
+        }
+    }
+
     static String pretty(JsonNode node) {
         try {
             return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
@@ -99,14 +126,22 @@ final class ApiClient {
     private JsonNode send(HttpRequest.Builder request) {
         request.header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30));
+        HttpResponse<byte[]> response = exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? Json.mapper().createObjectNode()
                     : Json.mapper().readTree(response.body());
             if (response.statusCode() >= 400) {
                 throw problem(response.statusCode(), body);
             }
             return body;
+        } catch (IOException e) {
+            throw new CairnException(ErrorCode.SYS_NOT_READY, "request to " + base + " failed: " + e.getMessage());
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
         } catch (ConnectException e) {
             throw new CairnException(ErrorCode.SYS_NOT_READY, "cannot connect to " + base + "; is the appliance running?");
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.cairn.appliance.cli;
 
 import io.cairn.appliance.Version;
+import io.cairn.evidence.AuditCommand;
 import io.cairn.proofs.ProofCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Cairn: a self-hosted appliance for permissioned financial consortia.",
         subcommands = {ServeCommand.class, VersionCommand.class, ConfigCommand.class, UsersCommand.class,
             TokensCommand.class, ConsortiumCommands.Members.class, ConsortiumCommands.Onboarding.class,
-            ConsortiumCommands.Votes.class, ConsortiumCommands.Governance.class, ProofCommand.class,
+            ConsortiumCommands.Votes.class, ConsortiumCommands.Governance.class, ProofCommand.class, AuditCommand.class,
+            KeysCommand.Keys.class, KeysCommand.Approvals.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -24,6 +26,7 @@ public final class Main implements Runnable {
     /** The configured command line, for tests and embedding. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("audit").addSubcommand(new AuditExportCommand());
         cli.setExecutionExceptionHandler(new FailureHandler());
         return cli;
     }
