@@ -25,7 +25,8 @@ apt_install() {
   fi
 }
 
-apt_install softhsm2 opensc procps ca-certificates
+# openssl: the consortium CA's tests check certificates and CRLs with `openssl verify` and `openssl crl`.
+apt_install softhsm2 opensc procps ca-certificates openssl
 
 # A JDK 21+ is needed to build and test. Machines of this project's kind ship one; when none is found,
 # try the distribution's packages before giving up with a clear message.
@@ -96,4 +97,17 @@ if command -v go >/dev/null 2>&1 || [ -x /usr/local/go/bin/go ]; then
   fi
 else
   log "fabric: no Go toolchain found; the Fabric binaries are not installed"
+fi
+
+# --- HashiCorp Vault (hsm-signing/key-custody-vault) ---------------------------------------------------------
+# The `vault` server binary for the Vault Transit key custody tests (`vault server -dev` on 127.0.0.1), built
+# from the Vault Go module at a pinned version through the Go module proxy and cached in ~/.cache/cairn/vault:
+# several minutes on a fresh machine, instant when cached. A failed build is reported but does not stop the
+# install; the Vault tests then fail under CAIRN_REQUIRE_TEST_TOOLS=true with the reason.
+if command -v go >/dev/null 2>&1 || [ -x /usr/local/go/bin/go ]; then
+  if ! bash "$ROOT/hsm-signing/key-custody-vault/tools/install-vault.sh" 2>&1 | sed 's/^/[install-tools] vault: /'; then
+    log "vault: building the Vault binary failed (see above)"
+  fi
+else
+  log "vault: no Go toolchain found; the Vault binary is not installed"
 fi
