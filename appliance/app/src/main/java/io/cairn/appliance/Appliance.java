@@ -21,6 +21,7 @@ import io.cairn.identity.User;
 import io.cairn.identity.UserDirectory;
 import io.cairn.journal.CheckpointLog;
 import io.cairn.journal.CheckpointScheduler;
+import io.cairn.blocks.BlocksDatabase;
 import io.cairn.journal.JournalApi;
 import io.cairn.journal.JournalAudit;
 import io.cairn.journal.JournalProofs;
@@ -131,7 +132,8 @@ public final class Appliance implements AutoCloseable {
         Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
         resources.add(telemetry);
         Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
-                PostgresJournal.MIGRATION, SchemaMigration.of("signing"), SchemaMigration.of("signing_service"),
+                PostgresJournal.MIGRATION, BlocksDatabase.MIGRATION, SchemaMigration.of("signing"),
+                SchemaMigration.of("signing_service"),
                 SchemaMigration.of("appliance")));
         resources.add(database);
         LeaderLease lease = LeaderLease.start("background-jobs", LeaseConnector.sameServerAs(database.dataSource()),
@@ -182,6 +184,11 @@ public final class Appliance implements AutoCloseable {
         services.addAll(signing.apiServices());
         services.add(new JournalApi(journal.log(), journal.checkpoints(),
                 new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
+        ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
+                consortium.members(), ledger -> "evm", clock);
+        jobs.every("seal-verification-blocks", Duration.ofSeconds(1),
+                () -> lease.runIfLeader(() -> applications.sealer().sealDue(clock.instant())));
+        services.addAll(applications.services());
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         return new Modules(services, users, tokens, administrator);
     }

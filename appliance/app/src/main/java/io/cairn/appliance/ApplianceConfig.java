@@ -1,6 +1,9 @@
 package io.cairn.appliance;
 
+import io.cairn.blocks.BlocksSettings;
 import io.cairn.custody.pkcs11.Pkcs11Settings;
+import io.cairn.custody.vault.VaultSettings;
+import io.cairn.evidence.EvidenceSettings;
 import io.cairn.custody.software.SoftwareCustodySettings;
 import io.cairn.http.HttpSettings;
 import io.cairn.journal.JournalSettings;
@@ -38,6 +41,9 @@ public final class ApplianceConfig {
         all.addAll(Pkcs11Settings.OPTIONS);
         all.add(SystemKeys.BACKEND);
         all.addAll(SigningServiceSettings.OPTIONS);
+        all.addAll(VaultSettings.OPTIONS);
+        all.addAll(BlocksSettings.OPTIONS);
+        all.addAll(EvidenceSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

@@ -5,6 +5,8 @@ import io.cairn.custody.pkcs11.Pkcs11Settings;
 import io.cairn.custody.software.JdbcSealedKeyRepository;
 import io.cairn.custody.software.SoftwareKeyCustody;
 import io.cairn.custody.spi.KeyCustody;
+import io.cairn.custody.vault.VaultKeyCustody;
+import io.cairn.custody.vault.VaultSettings;
 import io.cairn.http.HealthCheck;
 import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
@@ -19,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * The key custody backends of this appliance, by name: {@code software} (development; keys sealed in the
- * database) always, and {@code pkcs11} when {@code signing.pkcs11.library} is configured. An HSM that cannot
+ * database) always, {@code pkcs11} when {@code signing.pkcs11.library} is configured and {@code vault} when
+ * {@code signing.vault.address} is. An HSM that cannot
  * be reached at start-up does not stop the appliance: the backend answers 503 and readiness reports it until
  * the HSM is back. Nothing ever falls back from one backend to another.
  */
@@ -37,6 +40,10 @@ final class KeyCustodies implements AutoCloseable {
         if (config.path(Pkcs11Settings.LIBRARY).isPresent()) {
             backends.put(Pkcs11KeyCustody.BACKEND,
                     new ReconnectingCustody(Pkcs11KeyCustody.BACKEND, () -> Pkcs11KeyCustody.open(config)));
+        }
+        if (config.optionalString(VaultSettings.ADDRESS).isPresent()) {
+            backends.put(VaultKeyCustody.BACKEND,
+                    new ReconnectingCustody(VaultKeyCustody.BACKEND, () -> VaultKeyCustody.open(config)));
         }
         return new KeyCustodies(backends);
     }

@@ -29,14 +29,14 @@ public final class OnboardingApi implements ApiService {
     @Override
     public List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.of("POST", BASE, "submitApplication")
+                Endpoint.of("POST", BASE, "submitMembershipApplication")
                         .summary("Apply for membership: organisation data, ledger identities and a PEM CSR")
                         .roles(Role.CONSORTIUM_ADMIN, Role.MEMBER).request(NewApplication.class)
                         .response(ApplicationView.class).status(201).handler(this::submit),
-                Endpoint.of("GET", BASE, "listApplications").summary("List applications, newest first")
+                Endpoint.of("GET", BASE, "listMembershipApplications").summary("List applications, newest first")
                         .roles(MembersApi.READERS).query("state", "offset", "limit").response(ApplicationPage.class)
                         .handler(this::list),
-                Endpoint.of("GET", BASE + "/{id}", "getApplication").summary("Show an application and its checklist")
+                Endpoint.of("GET", BASE + "/{id}", "getMembershipApplication").summary("Show an application and its checklist")
                         .roles(MembersApi.READERS).response(ApplicationView.class)
                         .handler(r -> ApiResponse.ok(ApplicationView.of(onboarding.get(id(r))))),
                 Endpoint.of("POST", BASE + "/{id}/checklist/{item}", "tickChecklistItem")
@@ -48,7 +48,7 @@ public final class OnboardingApi implements ApiService {
                         .roles(Role.CONSORTIUM_ADMIN).response(ApplicationView.class)
                         .handler(r -> ApiResponse.ok(ApplicationView.of(onboarding.openVote(id(r),
                                 r.principal().username())))),
-                Endpoint.of("POST", BASE + "/{id}/rejection", "rejectApplication")
+                Endpoint.of("POST", BASE + "/{id}/rejection", "rejectMembershipApplication")
                         .summary("Reject an application during due diligence, with reasons")
                         .roles(Role.CONSORTIUM_ADMIN).request(Rejection.class).response(ApplicationView.class)
                         .handler(r -> ApiResponse.ok(ApplicationView.of(onboarding.reject(id(r),
