@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Static checks of the Terraform modules where no terraform binary is available:
+# Static checks of the Terraform modules (no provider registry is reachable, so no `terraform validate`):
 #   1. every .tf parses with HashiCorp's HCL parser (npm @cdktf/hcl2json), variables are typed and
 #      documented, outputs documented, nothing public (parse-hcl.js);
-#   2. checkov finds no failing check. Skipped checks are annotated in the .tf files themselves
+#   2. where a terraform binary is installed, `terraform fmt -check` (the real parser; canonical layout);
+#   3. checkov finds no failing check. Skipped checks are annotated in the .tf files themselves
 #      (#checkov:skip=ID:reason) and listed in terraform/README.md.
 #
 #   terraform/tests/check.sh [DIR]     exit 0 pass, 1 fail, 77 a tool is missing (reason on stderr)
@@ -21,6 +22,13 @@ command -v node >/dev/null 2>&1 || skip "node is not installed"
 
 echo "[terraform-check] HCL parsing and module conventions"
 NODE_PATH="$TOOLS/node_modules" node "$HERE/parse-hcl.js" "$DIR"
+
+if command -v terraform >/dev/null 2>&1; then
+  echo "[terraform-check] $(TF_CLI_CONFIG_FILE=/dev/null terraform version | head -1): fmt -check"
+  TF_CLI_CONFIG_FILE=/dev/null terraform fmt -check -recursive -diff "$DIR"
+else
+  echo "[terraform-check] no terraform binary: fmt check skipped"
+fi
 
 echo "[terraform-check] checkov $("$CHECKOV" --version)"
 "$CHECKOV" --directory "$DIR" --framework terraform --quiet --compact --skip-path tests
