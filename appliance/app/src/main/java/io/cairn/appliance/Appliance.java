@@ -21,6 +21,7 @@ import io.cairn.identity.User;
 import io.cairn.identity.UserDirectory;
 import io.cairn.journal.CheckpointLog;
 import io.cairn.journal.CheckpointScheduler;
+import io.cairn.anchoring.AnchoringPipeline;
 import io.cairn.blocks.BlocksDatabase;
 import io.cairn.journal.JournalApi;
 import io.cairn.journal.JournalAudit;
@@ -132,7 +133,7 @@ public final class Appliance implements AutoCloseable {
         Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
         resources.add(telemetry);
         Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
-                PostgresJournal.MIGRATION, BlocksDatabase.MIGRATION, SchemaMigration.of("signing"),
+                PostgresJournal.MIGRATION, BlocksDatabase.MIGRATION, SchemaMigration.of("anchoring"), SchemaMigration.of("signing"),
                 SchemaMigration.of("signing_service"),
                 SchemaMigration.of("appliance")));
         resources.add(database);
@@ -184,11 +185,17 @@ public final class Appliance implements AutoCloseable {
         services.addAll(signing.apiServices());
         services.add(new JournalApi(journal.log(), journal.checkpoints(),
                 new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
+        AnchoringLayer anchoring = AnchoringLayer.ledgers(config, jdbi, platform.storage().dataDirectory(), signing,
+                journal.log(), clock);
+        resources.add(anchoring.ledgers());
         ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
-                consortium.members(), ledger -> "evm", clock);
+                consortium.members(), anchoring::kind, clock);
         jobs.every("seal-verification-blocks", Duration.ofSeconds(1),
                 () -> lease.runIfLeader(() -> applications.sealer().sealDue(clock.instant())));
+        AnchoringPipeline pipeline = anchoring.pipeline(applications, journal.log(), platform.telemetry().meters(), clock);
+        jobs.every("anchor-blocks", anchoring.settings().interval(), () -> lease.runIfLeader(pipeline::runOnce));
         services.addAll(applications.services());
+        services.addAll(anchoring.services(clock));
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         return new Modules(services, users, tokens, administrator);
     }

@@ -1,5 +1,6 @@
 package io.cairn.appliance;
 
+import io.cairn.anchoring.AnchoringSettings;
 import io.cairn.blocks.BlocksSettings;
 import io.cairn.custody.pkcs11.Pkcs11Settings;
 import io.cairn.custody.vault.VaultSettings;
@@ -44,6 +45,7 @@ public final class ApplianceConfig {
         all.addAll(VaultSettings.OPTIONS);
         all.addAll(BlocksSettings.OPTIONS);
         all.addAll(EvidenceSettings.OPTIONS);
+        all.addAll(AnchoringSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

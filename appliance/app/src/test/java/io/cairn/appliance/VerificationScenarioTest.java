@@ -10,14 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 import picocli.CommandLine;
 
 /**
@@ -74,14 +69,14 @@ class VerificationScenarioTest {
                 "messageSchema", Map.of("type", "object", "required", List.of("amount"),
                         "properties", Map.of("amount", Map.of("type", "integer"))),
                 "blockInterval", "PT1S", "maxBlockSize", 3, "personalData", true)).status()).isEqualTo(201);
-        String member = memberToken();
+        String member = MemberMessages.memberToken(http, ADMIN, "bank-a-system");
         for (int i = 0; i < 5; i++) {
-            Http.Answer accepted = http.post("/api/v1/applications/" + APP + "/messages", member, message("m-" + i,
-                    "{\"amount\":" + (100 + i) + "}"));
+            Http.Answer accepted = http.post("/api/v1/applications/" + APP + "/messages", member,
+                    MemberMessages.message(sender, LEI, "m-" + i, "{\"amount\":" + (100 + i) + "}"));
             assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(201);
         }
-        Http.Answer refused = http.post("/api/v1/applications/" + APP + "/messages", member, message("m-bad",
-                "{\"amount\":\"lots\"}"));
+        Http.Answer refused = http.post("/api/v1/applications/" + APP + "/messages", member,
+                MemberMessages.message(sender, LEI, "m-bad", "{\"amount\":\"lots\"}"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("CAIRN-JOURNAL-0106");
 
@@ -103,22 +98,7 @@ class VerificationScenarioTest {
         assertThat(verify(tampered)).as("a changed byte is found").isNotZero();
     }
 
-    private static String memberToken() {
-        assertThat(http.post("/api/v1/users", ADMIN, Map.of("username", "bank-a-system", "displayName", "Bank A system",
-                "roles", List.of("member"))).status()).isEqualTo(201);
-        return http.post("/api/v1/users/bank-a-system/tokens", ADMIN, Map.of("name", "gateway")).body().get("token")
-                .asText();
-    }
 
-    private static Map<String, Object> message(String id, String json) throws Exception {
-        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload);
-        Sign.SignatureData signature = Sign.signPrefixedMessage(digest, sender);
-        HexFormat hex = HexFormat.of();
-        return Map.of("sender", LEI, "payload", Base64.getEncoder().encodeToString(payload), "messageId", id,
-                "signature", "0x" + hex.formatHex(signature.getR()) + hex.formatHex(signature.getS())
-                        + hex.formatHex(signature.getV()));
-    }
 
     private static int export(Instant from, Path target) {
         try {

@@ -181,6 +181,17 @@ public enum ErrorCode {
     LEDGER_ADMIN_CALL_FAILED("CAIRN-LEDGER-0010", 502, "Ledger administration call failed"),
     /** The connector does not support this operation on this ledger. */
     LEDGER_UNSUPPORTED_OPERATION("CAIRN-LEDGER-0011", 501, "Operation not supported by this ledger"),
+    // LEDGER 002x: ledger registry and anchoring pipeline (connectors/anchoring)
+    /** No ledger is registered under this name. */
+    LEDGER_NOT_FOUND("CAIRN-LEDGER-0020", 404, "Ledger not found"),
+    /** A ledger with this name is already registered. */
+    LEDGER_ALREADY_REGISTERED("CAIRN-LEDGER-0021", 409, "Ledger already registered"),
+    /** The connectivity check before registration failed: unreachable node, wrong chain id, missing contract. */
+    LEDGER_CONNECTIVITY_FAILED("CAIRN-LEDGER-0022", 422, "Ledger connectivity check failed"),
+    /** This ledger type has no connector on this appliance. */
+    LEDGER_TYPE_UNAVAILABLE("CAIRN-LEDGER-0023", 422, "Ledger type not available on this appliance"),
+    /** The ledger still has anchors queued or awaiting finality. */
+    LEDGER_IN_USE("CAIRN-LEDGER-0024", 409, "Ledger has open anchoring jobs"),
 
     // --- MEMBER: consortium membership, onboarding and governance (consortium-admin) -------------
     /** The LEI is not 20 upper-case alphanumerics with valid ISO 7064 MOD 97-10 check digits. */

@@ -22,7 +22,9 @@ public record Principal(String userId, String username, Set<Role> roles, Set<Rol
         /** A bearer API token. */
         TOKEN,
         /** A TLS client certificate bound to the user. */
-        CLIENT_CERTIFICATE
+        CLIENT_CERTIFICATE,
+        /** Not a caller: the appliance itself, acting for one of its background jobs (see {@link #system}). */
+        SYSTEM
     }
 
     /** Copies the sets. */
@@ -33,6 +35,17 @@ public record Principal(String userId, String username, Set<Role> roles, Set<Rol
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * The appliance acting on its own behalf, e.g. the anchoring job asking for a ledger signature; its name
+     * is what audit records show as the actor.
+     *
+     * @param job   the background job, e.g. {@code anchoring}
+     * @param roles what the job may do
+     */
+    public static Principal system(String job, Set<Role> roles) {
+        return new Principal("system:" + job, "cairn-" + job, roles, roles, Optional.empty(), AuthenticationMethod.SYSTEM);
     }
 
     /** The roles in effect: those the user holds that the credential's scope also allows. */
