@@ -23,6 +23,8 @@ import io.cairn.journal.CheckpointLog;
 import io.cairn.journal.CheckpointScheduler;
 import io.cairn.anchoring.AnchoringPipeline;
 import io.cairn.blocks.BlocksDatabase;
+import io.cairn.ca.CaSettings;
+import io.cairn.ca.ConsortiumCa;
 import io.cairn.journal.JournalApi;
 import io.cairn.journal.JournalAudit;
 import io.cairn.journal.JournalProofs;
@@ -98,7 +100,7 @@ public final class Appliance implements AutoCloseable {
 
     /** The API resources, the authenticator's directories and the first administrator, if created now. */
     private record Modules(List<ApiService> services, UserDirectory users, TokenRegistry tokens,
-                           Optional<Bootstrap.Administrator> administrator) {
+                           Optional<Bootstrap.Administrator> administrator, PkiRoutes pki) {
     }
 
     private static Appliance start(CairnConfig config, List<AutoCloseable> resources) {
@@ -115,6 +117,7 @@ public final class Appliance implements AutoCloseable {
         ApplianceServer server = ApplianceServer.start(http, tls, routing -> {
             health.register(routing);
             metrics.register(routing);
+            modules.pki().register(routing);
             router.register(routing);
         });
         resources.add(server);
@@ -133,8 +136,8 @@ public final class Appliance implements AutoCloseable {
         Telemetry telemetry = Telemetry.start(ObservabilitySettings.from(config));
         resources.add(telemetry);
         Database database = Database.open(storage, List.of(SchemaMigration.of("identity"), Consortium.MIGRATION,
-                PostgresJournal.MIGRATION, BlocksDatabase.MIGRATION, SchemaMigration.of("anchoring"), SchemaMigration.of("signing"),
-                SchemaMigration.of("signing_service"),
+                ConsortiumCa.MIGRATION, PostgresJournal.MIGRATION, BlocksDatabase.MIGRATION,
+                SchemaMigration.of("anchoring"), SchemaMigration.of("signing"), SchemaMigration.of("signing_service"),
                 SchemaMigration.of("appliance")));
         resources.add(database);
         LeaderLease lease = LeaderLease.start("background-jobs", LeaseConnector.sameServerAs(database.dataSource()),
@@ -167,10 +170,12 @@ public final class Appliance implements AutoCloseable {
         TokenRegistry tokens = new TokenRegistry(jdbi);
         Optional<Bootstrap.Administrator> administrator = new Bootstrap(jdbi, users, tokens, clock)
                 .ensureAdministrator(identity);
-        Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
-                .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), clock);
         SigningService signing = new SigningService(jdbi, platform.custodies().all(), journal.log(),
                 LedgerFormats.standard(), SigningServiceSettings.from(config), clock);
+        ConsortiumCa ca = new ConsortiumCa(jdbi, new ConsortiumCaKey(signing, config.string(SystemKeys.BACKEND)),
+                CaSettings.from(config), clock);
+        Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
+                .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), ca.issuer(), clock);
         BackgroundJobs jobs = new BackgroundJobs();
         resources.add(jobs);
         LeaderLease lease = platform.lease();
@@ -182,6 +187,7 @@ public final class Appliance implements AutoCloseable {
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(jdbi, users, tokens, identity, clock));
         services.addAll(consortium.apiServices());
+        services.addAll(ca.apiServices());
         services.addAll(signing.apiServices());
         services.add(new JournalApi(journal.log(), journal.checkpoints(),
                 new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
@@ -197,7 +203,7 @@ public final class Appliance implements AutoCloseable {
         services.addAll(applications.services());
         services.addAll(anchoring.services(clock));
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
-        return new Modules(services, users, tokens, administrator);
+        return new Modules(services, users, tokens, administrator, new PkiRoutes(ca));
     }
 
     /** Metrics the shipped alert rules watch: journal tampering and the server certificate's expiry. */

@@ -2,6 +2,7 @@ package io.cairn.appliance;
 
 import io.cairn.anchoring.AnchoringSettings;
 import io.cairn.blocks.BlocksSettings;
+import io.cairn.ca.CaSettings;
 import io.cairn.custody.pkcs11.Pkcs11Settings;
 import io.cairn.custody.vault.VaultSettings;
 import io.cairn.evidence.EvidenceSettings;
@@ -46,6 +47,7 @@ public final class ApplianceConfig {
         all.addAll(BlocksSettings.OPTIONS);
         all.addAll(EvidenceSettings.OPTIONS);
         all.addAll(AnchoringSettings.OPTIONS);
+        all.addAll(CaSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

@@ -228,6 +228,14 @@ public enum ErrorCode {
     MEMBER_INVALID_REPRESENTATIVE("CAIRN-MEMBER-0016", 422, "Invalid representative"),
     /** Members vote on this proposal but an administrator tried to decide it, or the reverse. */
     MEMBER_WRONG_DECISION_PROCEDURE("CAIRN-MEMBER-0017", 409, "Wrong decision procedure for this proposal"),
+    /** The CSR's public key is too weak or of a type the consortium CA does not certify (RSA below 2048 bits, unapproved curve). */
+    MEMBER_CSR_KEY_REFUSED("CAIRN-MEMBER-0018", 422, "Certificate request key refused"),
+    /** The CSR asks for an extension the consortium CA does not grant (subject alternative names other than DNS names). */
+    MEMBER_CSR_EXTENSION_REFUSED("CAIRN-MEMBER-0019", 422, "Certificate request extension refused"),
+    /** The consortium CA key does not match the CA certificate stored earlier (the key was replaced). */
+    MEMBER_CA_KEY_MISMATCH("CAIRN-MEMBER-0020", 500, "Consortium CA key does not match its certificate"),
+    /** This appliance has no consortium CA wired, so it cannot issue member certificates. */
+    MEMBER_CA_NOT_CONFIGURED("CAIRN-MEMBER-0021", 503, "Consortium CA not configured"),
 
     // --- SYS: everything else --------------------------------------------------------------------
     /** An unexpected failure; details are in the server log under the request id. */

@@ -4,6 +4,7 @@ import io.cairn.kernel.CairnException;
 import io.cairn.kernel.ErrorCode;
 import java.io.IOException;
 import java.io.StringReader;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -18,6 +19,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * @param keyAlgorithm algorithm of the public key, e.g. {@code EC} or {@code RSA}
  */
 public record CertificateRequest(String pem, String subject, String keyAlgorithm) {
+    /** Verifies self-signatures of every key type BouncyCastle knows, so refusing a key is the CA's decision. */
+    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
     /**
      * Parses a PEM request and checks its self-signature (proof of possession of the private key).
@@ -27,7 +30,8 @@ public record CertificateRequest(String pem, String subject, String keyAlgorithm
     public static CertificateRequest parse(String field, String pem) {
         PKCS10CertificationRequest request = read(field, pem);
         try {
-            var verifier = new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo());
+            var verifier = new JcaContentVerifierProviderBuilder().setProvider(PROVIDER)
+                    .build(request.getSubjectPublicKeyInfo());
             if (!request.isSignatureValid(verifier)) {
                 throw malformed(field, "the request's signature does not verify with its own public key");
             }

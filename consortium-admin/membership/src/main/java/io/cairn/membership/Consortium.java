@@ -36,15 +36,32 @@ public final class Consortium {
      */
     public Consortium(Jdbi jdbi, AccountDirectory accounts, Optional<AuditJournal> journal, MembershipSettings settings,
                       Clock clock) {
+        this(jdbi, accounts, journal, settings, CertificateIssuer.none(), clock);
+    }
+
+    /**
+     * Wires the module with the consortium CA.
+     *
+     * @param jdbi     the appliance database (schema {@code consortium} migrated); the issuer must use the same
+     *                 {@link Jdbi} instance so its writes join the transaction that records each decision
+     * @param accounts the appliance's users, to check representatives
+     * @param journal  the audit journal; when empty, events wait in the outbox
+     * @param settings membership settings
+     * @param issuer   the consortium CA: checks CSRs on submission, issues on admission, holds on suspension,
+     *                 revokes on removal
+     * @param clock    the clock every time of this module comes from
+     */
+    public Consortium(Jdbi jdbi, AccountDirectory accounts, Optional<AuditJournal> journal, MembershipSettings settings,
+                      CertificateIssuer issuer, Clock clock) {
         this.members = new MemberRegistry(jdbi);
         this.representatives = new Representatives(jdbi, accounts);
         this.policies = new PolicyBook(jdbi);
         this.relay = new JournalRelay(jdbi, journal, clock);
         ApplicationRecords applications = new ApplicationRecords(members);
         this.governance = new Governance(jdbi, members, representatives, policies, new ProposalRecords(),
-                new Decisions(members, policies, applications), relay, clock);
-        this.onboarding = new Onboarding(jdbi, members, applications, governance, settings, relay, clock);
-        this.roster = new Roster(jdbi, members, representatives, governance, relay, clock);
+                new Decisions(members, policies, applications, issuer), relay, clock);
+        this.onboarding = new Onboarding(jdbi, members, applications, governance, settings, issuer, relay, clock);
+        this.roster = new Roster(jdbi, members, representatives, governance, issuer, relay, clock);
         policies.ensureInitial(settings.initialPolicy(), clock.instant());
         relay.deliverQuietly();
     }

@@ -7,18 +7,21 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What a decided proposal changes, applied in the transaction that records the decision: an admission
- * approves or rejects the application (a rejected applicant's status becomes {@code removed}); a suspension
- * or removal changes the member's status; a policy change adopts the next policy version.
+ * approves or rejects the application (a rejected applicant's status becomes {@code removed}) and an approved
+ * one gets its member certificate; a suspension or removal changes the member's status and puts its
+ * certificates on hold or revokes them; a policy change adopts the next policy version.
  */
 final class Decisions {
     private final MemberRegistry members;
     private final PolicyBook policies;
     private final ApplicationRecords applications;
+    private final CertificateIssuer issuer;
 
-    Decisions(MemberRegistry members, PolicyBook policies, ApplicationRecords applications) {
+    Decisions(MemberRegistry members, PolicyBook policies, ApplicationRecords applications, CertificateIssuer issuer) {
         this.members = members;
         this.policies = policies;
         this.applications = applications;
+        this.issuer = issuer;
     }
 
     void apply(Handle h, Proposal p, boolean approved, String reason, Instant now) {
@@ -27,12 +30,16 @@ final class Decisions {
             case ADMIT_MEMBER -> admission(h, p, approved, reason, now);
             case SUSPEND_MEMBER -> {
                 if (approved) {
-                    status(h, p, MemberStatus.SUSPENDED, actor, now, "suspended by vote: " + p.motivation());
+                    String why = "suspended by vote: " + p.motivation();
+                    Member member = status(h, p, MemberStatus.SUSPENDED, actor, now, why);
+                    certificates(h, MembershipEvents.CERTIFICATE_HELD, member, issuer.hold(member, why), p, now);
                 }
             }
             case REMOVE_MEMBER -> {
                 if (approved) {
-                    status(h, p, MemberStatus.REMOVED, actor, now, "removed by vote: " + p.motivation());
+                    String why = "removed by vote: " + p.motivation();
+                    Member member = status(h, p, MemberStatus.REMOVED, actor, now, why);
+                    certificates(h, MembershipEvents.CERTIFICATE_REVOKED, member, issuer.revoke(member, why), p, now);
                 }
             }
             case CHANGE_POLICY -> {
@@ -55,6 +62,9 @@ final class Decisions {
             applications.approve(h, application.id(), now);
             MembershipEvents.record(h, MembershipEvents.APPLICATION_APPROVED, MembershipEvents.GOVERNANCE, subject, now,
                     Map.of("proposal", p.id().toString(), "lei", application.member().lei().value(), "reason", reason));
+            Member member = members.byId(h, application.member().id());
+            certificates(h, MembershipEvents.CERTIFICATE_ISSUED, member,
+                    issuer.issue(member, application.csr()).stream().toList(), p, now);
         } else {
             applications.reject(h, application.id(), now, List.of("admission vote: " + reason));
             MembershipEvents.record(h, MembershipEvents.APPLICATION_REJECTED, MembershipEvents.GOVERNANCE, subject, now,
@@ -64,11 +74,21 @@ final class Decisions {
         }
     }
 
-    private void status(Handle h, Proposal p, MemberStatus to, String actor, Instant now, String reason) {
+    private Member status(Handle h, Proposal p, MemberStatus to, String actor, Instant now, String reason) {
         Member member = members.byId(h, p.subjectMember().orElseThrow());
-        members.changeStatus(h, member, to, actor, now, reason);
+        Member changed = members.changeStatus(h, member, to, actor, now, reason);
         MembershipEvents.record(h, MembershipEvents.STATUS_CHANGED, MembershipEvents.GOVERNANCE,
                 "member/" + member.lei(), now,
                 Map.of("proposal", p.id().toString(), "from", member.status().label(), "to", to.label(), "reason", reason));
+        return changed;
+    }
+
+    /** Journals each certificate the CA issued, held or revoked for this decision. */
+    private static void certificates(Handle h, String type, Member member, List<MemberCertificate> changed, Proposal p,
+                                     Instant now) {
+        for (MemberCertificate certificate : changed) {
+            MembershipEvents.certificate(h, type, MembershipEvents.GOVERNANCE, member, certificate, now,
+                    Map.of("proposal", p.id().toString()));
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.cairn.http.ApiResponse;
 import io.cairn.http.ApiService;
 import io.cairn.http.Endpoint;
 import io.cairn.kernel.access.Role;
+import io.cairn.membership.MembershipRequests.NewCertificate;
 import io.cairn.membership.MembershipRequests.NewMember;
 import io.cairn.membership.MembershipRequests.NewRepresentative;
 import io.cairn.membership.MembershipViews.JurisdictionList;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code /api/v1/members} resource: member organisations, their history and representatives. */
+/**
+ * The {@code /api/v1/members} resource: member organisations, their history and representatives, and issuing a
+ * certificate to an active member (the consortium CA module serves the list of a member's certificates).
+ */
 public final class MembersApi implements ApiService {
     /** Roles that may read membership data. */
     static final Set<Role> READERS = Set.of(Role.CONSORTIUM_ADMIN, Role.AUDITOR, Role.COMPLIANCE_OFFICER, Role.MEMBER);
@@ -64,6 +68,10 @@ public final class MembersApi implements ApiService {
                             roster.revoke(ApiParameters.lei(r), r.path("username"), r.principal().username());
                             return ApiResponse.noContent();
                         }),
+                Endpoint.of("POST", "/api/v1/members/{lei}/certificates", "issueMemberCertificate")
+                        .summary("Issue a certificate from the consortium CA to an active member (founding members, renewals)")
+                        .roles(Role.CONSORTIUM_ADMIN).request(NewCertificate.class).response(MemberCertificate.class)
+                        .status(201).handler(this::certify),
                 Endpoint.of("GET", "/api/v1/jurisdictions", "listJurisdictions")
                         .summary("The ISO 3166-1 alpha-2 codes accepted as jurisdictions")
                         .roles(READERS).response(JurisdictionList.class)
@@ -96,6 +104,13 @@ public final class MembersApi implements ApiService {
         return ApiResponse.ok(new RepresentativeList(member.lei().value(), representatives.of(member).stream()
                 .map(x -> new RepresentativeView(x.username(), member.lei().value(), x.designatedBy(), x.designatedAt()))
                 .toList()));
+    }
+
+    private ApiResponse certify(ApiRequest r) {
+        Lei lei = ApiParameters.lei(r);
+        MemberCertificate issued = roster.certify(lei, r.body(NewCertificate.class).certificateRequest(),
+                r.principal().username());
+        return ApiResponse.created("/api/v1/members/" + lei + "/certificates", issued);
     }
 
     private ApiResponse designate(ApiRequest r) {

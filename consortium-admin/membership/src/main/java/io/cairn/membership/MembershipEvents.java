@@ -26,10 +26,25 @@ final class MembershipEvents {
     static final String PROPOSAL_DECIDED = "membership.proposal-decided";
     static final String STATUS_CHANGED = "membership.member-status-changed";
     static final String POLICY_ADOPTED = "membership.policy-adopted";
+    static final String CERTIFICATE_ISSUED = "membership.certificate-issued";
+    static final String CERTIFICATE_HELD = "membership.certificate-held";
+    static final String CERTIFICATE_REVOKED = "membership.certificate-revoked";
     /** The actor of changes that a tally, a closed window or a decided proposal made. */
     static final String GOVERNANCE = "system:governance";
 
     private MembershipEvents() {
+    }
+
+    /**
+     * Records one certificate the consortium CA issued, held or revoked: serial, SHA-256 fingerprint, end of
+     * validity and the member's LEI, plus what caused it.
+     */
+    static void certificate(Handle h, String type, String actor, Member member, MemberCertificate certificate,
+                            Instant at, Map<String, String> cause) {
+        Map<String, String> attributes = new TreeMap<>(cause);
+        attributes.putAll(Map.of("lei", member.lei().value(), "serial", certificate.serial(),
+                "sha256", certificate.sha256(), "not-after", certificate.notAfter().toString()));
+        record(h, type, actor, "member/" + member.lei(), at, attributes);
     }
 
     static void record(Handle h, String type, String actor, String subject, Instant at, Map<String, String> attributes) {

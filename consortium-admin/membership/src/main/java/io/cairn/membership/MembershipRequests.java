@@ -68,6 +68,23 @@ public final class MembershipRequests {
     }
 
     /**
+     * A certificate to issue to an active member (a founding member, or a renewal).
+     *
+     * @param csr the member's PEM PKCS#10 certificate signing request
+     */
+    public record NewCertificate(String csr) {
+        /** Validates the CSR. */
+        public NewCertificate {
+            CertificateRequest.parse("csr", csr);
+        }
+
+        /** The parsed CSR. */
+        public CertificateRequest certificateRequest() {
+            return CertificateRequest.parse("csr", csr);
+        }
+    }
+
+    /**
      * A representative to designate.
      *
      * @param username an enabled user of the appliance with the {@code member} role

@@ -12,8 +12,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The onboarding workflow: application (the organisation becomes an applicant), due-diligence checklist,
- * admission vote, decision. An approved application waits in {@code approved-pending-provisioning} with an
+ * The onboarding workflow: application (the organisation becomes an applicant; the consortium CA checks its
+ * CSR), due-diligence checklist, admission vote, decision (an approval issues the member certificate in the
+ * same transaction). An approved application waits in {@code approved-pending-provisioning} with an
  * empty {@link ProvisioningPlan}; a rejected one keeps its reasons and the applicant's status becomes
  * {@code removed} (it may apply again later).
  */
@@ -23,16 +24,18 @@ public final class Onboarding {
     private final ApplicationRecords applications;
     private final Governance governance;
     private final MembershipSettings settings;
+    private final CertificateIssuer issuer;
     private final JournalRelay relay;
     private final Clock clock;
 
     Onboarding(Jdbi jdbi, MemberRegistry members, ApplicationRecords applications, Governance governance,
-               MembershipSettings settings, JournalRelay relay, Clock clock) {
+               MembershipSettings settings, CertificateIssuer issuer, JournalRelay relay, Clock clock) {
         this.jdbi = jdbi;
         this.members = members;
         this.applications = applications;
         this.governance = governance;
         this.settings = settings;
+        this.issuer = issuer;
         this.relay = relay;
         this.clock = clock;
     }
@@ -40,12 +43,14 @@ public final class Onboarding {
     /**
      * Submits an application.
      *
-     * @throws CairnException {@code CAIRN-MEMBER-0006} when the organisation is already a member or applicant
+     * @throws CairnException {@code CAIRN-MEMBER-0006} when the organisation is already a member or applicant;
+     *                        the consortium CA's code when it would not certify the CSR (e.g. {@code 0018} weak key)
      */
     public Application submit(MemberProfile profile, CertificateRequest csr, String by) {
         if (profile.roles().contains(ConsortiumRole.FOUNDER)) {
             throw CairnException.field(ErrorCode.API_INVALID_FIELD, "roles", "an applicant cannot be a founder");
         }
+        issuer.check(csr);
         UUID id = UUID.randomUUID();
         Application application = jdbi.inTransaction(h -> {
             Instant now = clock.instant();

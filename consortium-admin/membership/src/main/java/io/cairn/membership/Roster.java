@@ -7,23 +7,54 @@ import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** The consortium's founding members and the representatives who vote for member organisations. */
+/**
+ * The consortium's founding members, the representatives who vote for member organisations, and certificates
+ * issued to active members outside onboarding.
+ */
 public final class Roster {
     private final Jdbi jdbi;
     private final MemberRegistry members;
     private final Representatives representatives;
     private final Governance governance;
+    private final CertificateIssuer issuer;
     private final JournalRelay relay;
     private final Clock clock;
 
     Roster(Jdbi jdbi, MemberRegistry members, Representatives representatives, Governance governance,
-           JournalRelay relay, Clock clock) {
+           CertificateIssuer issuer, JournalRelay relay, Clock clock) {
         this.jdbi = jdbi;
         this.members = members;
         this.representatives = representatives;
         this.governance = governance;
+        this.issuer = issuer;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /**
+     * Issues a certificate to an active member from its CSR, outside onboarding: founding members (who did
+     * not apply) and renewals. Journaled as {@code membership.certificate-issued} with serial and fingerprint.
+     *
+     * @throws CairnException {@code CAIRN-MEMBER-0013} when the member is not active, {@code 0021} without a
+     *                        consortium CA, the CA's codes for a request it refuses
+     */
+    public MemberCertificate certify(Lei lei, CertificateRequest csr, String by) {
+        issuer.check(csr);
+        MemberCertificate issued = jdbi.inTransaction(h -> {
+            Member member = members.findByLei(h, lei).orElseThrow(() -> new CairnException(
+                    ErrorCode.API_RESOURCE_NOT_FOUND, "no member organisation with LEI " + lei));
+            if (member.status() != MemberStatus.ACTIVE) {
+                throw new CairnException(ErrorCode.MEMBER_WRONG_STATE, "a " + member.status().label()
+                        + " organisation gets no certificate here; applicants get theirs when admitted");
+            }
+            MemberCertificate certificate = issuer.issue(member, csr).orElseThrow(() -> new CairnException(
+                    ErrorCode.MEMBER_CA_NOT_CONFIGURED, "this appliance has no consortium CA"));
+            MembershipEvents.certificate(h, MembershipEvents.CERTIFICATE_ISSUED, by, member, certificate, clock.instant(),
+                    Map.of("csr-subject", csr.subject()));
+            return certificate;
+        });
+        relay.deliverQuietly();
+        return issued;
     }
 
     /**

@@ -6,8 +6,9 @@
  * {@code /api/v1/onboarding/applications}, {@code /api/v1/votes} and {@code /api/v1/governance-policy}
  * resources; and the outbox that carries every state change to the audit journal.
  *
- * <p>Certificate issuance ({@link io.cairn.membership.CertificateIssuer}) and ledger provisioning
- * ({@link io.cairn.membership.ProvisioningPlan}) are seams for later steps: nothing here issues a
- * certificate or executes a provisioning step.
+ * <p>Member certificates are issued, held and revoked through the {@link io.cairn.membership.CertificateIssuer}
+ * seam (implemented by the consortium CA module) inside the transactions that record the decisions. Ledger
+ * provisioning ({@link io.cairn.membership.ProvisioningPlan}) is a seam for a later step: nothing here executes
+ * a provisioning step.
  */
 package io.cairn.membership;

@@ -38,9 +38,16 @@ final class ConsortiumFixture implements AutoCloseable {
     final Database db;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final RecordingJournal journal = new RecordingJournal();
+    final CertificateIssuer issuer;
     Consortium consortium;
 
     ConsortiumFixture(Path dir) {
+        this(dir, CertificateIssuer.none());
+    }
+
+    /** A consortium whose decisions go to this certificate issuer. */
+    ConsortiumFixture(Path dir, CertificateIssuer issuer) {
+        this.issuer = issuer;
         StorageSettings storage = StorageSettings.from(CairnConfig.of(ConfigCatalogue.of(StorageSettings.OPTIONS),
                 Map.of("data-directory", dir.toString())));
         db = Database.open(storage, List.of(Consortium.MIGRATION));
@@ -50,7 +57,8 @@ final class ConsortiumFixture implements AutoCloseable {
     private Consortium newConsortium() {
         MembershipSettings settings = new MembershipSettings(List.of("kyc", "sanctions-screening",
                 "legal-agreement-signed"), new PolicyTerms(DecisionRule.MAJORITY, 50, Duration.ofDays(7)));
-        return new Consortium(db.jdbi(), u -> Optional.ofNullable(USERS.get(u)), Optional.of(journal), settings, clock);
+        return new Consortium(db.jdbi(), u -> Optional.ofNullable(USERS.get(u)), Optional.of(journal), settings, issuer,
+                clock);
     }
 
     /** Empties every table of the schema and starts a new consortium over it (policy version 1 again). */

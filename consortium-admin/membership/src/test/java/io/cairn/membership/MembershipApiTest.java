@@ -239,6 +239,17 @@ class MembershipApiTest {
                 .findValuesAsText("username")).containsExactly("rep-b");
     }
 
+    @Test
+    void certificatesNeedAConsortiumCaAndAValidCsr() throws Exception {
+        ObjectNode body = Json.mapper().createObjectNode().put("csr", TestPki.csr("CN=node1.bank-a.example"));
+        assertProblem(send("POST", "/api/v1/members/" + LEI_A + "/certificates", "admin-1", body.toString()), 503,
+                "CAIRN-MEMBER-0021", null);
+        assertProblem(send("POST", "/api/v1/members/" + LEI_A + "/certificates", "admin-1", "{\"csr\":\"nope\"}"), 422,
+                "CAIRN-MEMBER-0003", "csr");
+        assertThat(send("POST", "/api/v1/members/" + LEI_A + "/certificates", "rep-a", body.toString()).statusCode())
+                .isEqualTo(403);
+    }
+
     private static void found(String lei, String name, String jurisdiction, String rep) throws Exception {
         ObjectNode body = member(lei);
         body.put("legalName", name).put("jurisdiction", jurisdiction);
