@@ -176,14 +176,14 @@ public final class Appliance implements AutoCloseable {
                 CaSettings.from(config), clock);
         Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
                 .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), ca.issuer(), clock);
-        BackgroundJobs jobs = new BackgroundJobs();
-        resources.add(jobs);
-        LeaderLease lease = platform.lease();
-        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
-        jobs.every("relay-consortium-events", Duration.ofMinutes(1),
-                () -> lease.runIfLeader(consortium.relay()::deliverPending));
-        jobs.every("expire-signing-requests", Duration.ofMinutes(1),
-                () -> lease.runIfLeader(signing.approvals()::expireDue));
+        AnchoringLayer anchoring = AnchoringLayer.ledgers(config, jdbi, platform.storage().dataDirectory(), signing,
+                journal.log(), clock);
+        resources.add(anchoring.ledgers());
+        ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
+                consortium.members(), anchoring::kind, clock);
+        schedule(resources, platform.lease(), clock, consortium, signing, applications,
+                anchoring.pipeline(applications, journal.log(), platform.telemetry().meters(), clock),
+                anchoring.settings().interval());
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(jdbi, users, tokens, identity, clock));
         services.addAll(consortium.apiServices());
@@ -191,19 +191,26 @@ public final class Appliance implements AutoCloseable {
         services.addAll(signing.apiServices());
         services.add(new JournalApi(journal.log(), journal.checkpoints(),
                 new JournalProofs(journal.log(), journal.checkpoints()), journal.audit()));
-        AnchoringLayer anchoring = AnchoringLayer.ledgers(config, jdbi, platform.storage().dataDirectory(), signing,
-                journal.log(), clock);
-        resources.add(anchoring.ledgers());
-        ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
-                consortium.members(), anchoring::kind, clock);
-        jobs.every("seal-verification-blocks", Duration.ofSeconds(1),
-                () -> lease.runIfLeader(() -> applications.sealer().sealDue(clock.instant())));
-        AnchoringPipeline pipeline = anchoring.pipeline(applications, journal.log(), platform.telemetry().meters(), clock);
-        jobs.every("anchor-blocks", anchoring.settings().interval(), () -> lease.runIfLeader(pipeline::runOnce));
         services.addAll(applications.services());
         services.addAll(anchoring.services(clock));
         services.add(new OpenApiService(List.copyOf(services), Version.current()));
         return new Modules(services, users, tokens, administrator, new PkiRoutes(ca));
+    }
+
+    /** The background jobs; each runs only on the instance holding the lease. */
+    private static void schedule(List<AutoCloseable> resources, LeaderLease lease, Clock clock, Consortium consortium,
+                                 SigningService signing, ApplicationLayer applications, AnchoringPipeline anchoring,
+                                 Duration anchoringInterval) {
+        BackgroundJobs jobs = new BackgroundJobs();
+        resources.add(jobs);
+        jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
+        jobs.every("relay-consortium-events", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(consortium.relay()::deliverPending));
+        jobs.every("expire-signing-requests", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(signing.approvals()::expireDue));
+        jobs.every("seal-verification-blocks", Duration.ofSeconds(1),
+                () -> lease.runIfLeader(() -> applications.sealer().sealDue(clock.instant())));
+        jobs.every("anchor-blocks", anchoringInterval, () -> lease.runIfLeader(anchoring::runOnce));
     }
 
     /** Metrics the shipped alert rules watch: journal tampering and the server certificate's expiry. */
