@@ -181,9 +181,8 @@ public final class Appliance implements AutoCloseable {
         resources.add(anchoring.ledgers());
         ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
                 consortium.members(), anchoring::kind, clock);
-        schedule(resources, platform.lease(), clock, consortium, signing, applications,
-                anchoring.pipeline(applications, journal.log(), platform.telemetry().meters(), clock),
-                anchoring.settings().interval());
+        schedule(resources, platform.lease(), clock, consortium, signing, applications, anchoring,
+                anchoring.pipeline(applications, journal.log(), platform.telemetry().meters(), clock));
         List<ApiService> services = new ArrayList<>();
         services.add(new IdentityApi(jdbi, users, tokens, identity, clock));
         services.addAll(consortium.apiServices());
@@ -199,8 +198,8 @@ public final class Appliance implements AutoCloseable {
 
     /** The background jobs; each runs only on the instance holding the lease. */
     private static void schedule(List<AutoCloseable> resources, LeaderLease lease, Clock clock, Consortium consortium,
-                                 SigningService signing, ApplicationLayer applications, AnchoringPipeline anchoring,
-                                 Duration anchoringInterval) {
+                                 SigningService signing, ApplicationLayer applications, AnchoringLayer anchoring,
+                                 AnchoringPipeline pipeline) {
         BackgroundJobs jobs = new BackgroundJobs();
         resources.add(jobs);
         jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
@@ -210,7 +209,10 @@ public final class Appliance implements AutoCloseable {
                 () -> lease.runIfLeader(signing.approvals()::expireDue));
         jobs.every("seal-verification-blocks", Duration.ofSeconds(1),
                 () -> lease.runIfLeader(() -> applications.sealer().sealDue(clock.instant())));
-        jobs.every("anchor-blocks", anchoringInterval, () -> lease.runIfLeader(anchoring::runOnce));
+        jobs.every("anchor-blocks", anchoring.settings().interval(), () -> lease.runIfLeader(() -> {
+            anchoring.ledgers().load();
+            pipeline.runOnce();
+        }));
     }
 
     /** Metrics the shipped alert rules watch: journal tampering and the server certificate's expiry. */

@@ -2,6 +2,11 @@ package io.cairn.appliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.connector.evm.AnchorContractDeployer;
+import io.cairn.connector.evm.AnvilNode;
+import io.cairn.connector.evm.EvmLedgerConfig;
+import io.cairn.connector.evm.SoftwareKeySigner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
 
 /**
  * An HA pair: two appliance processes on one external PostgreSQL while clients write through both. Exactly
  * one runs the background jobs; {@code kill -9} of that one hands the jobs to the other within the lease
- * time, checkpoints go on from where they were (none twice, every one consistent with the last), and the
- * journal audit finds the journal intact.
+ * time, checkpoints go on from where they were (none twice, every one consistent with the last), every
+ * verification block of an application anchored to an anvil chain is anchored exactly once whichever instance
+ * led, and the journal audit finds the journal intact.
  */
 @Tag("integration")
 class LeaderFailoverTest {
@@ -46,16 +55,18 @@ class LeaderFailoverTest {
             a.awaitReady();
             Instance b = Instance.start(dir, "b", dbPort);
             List<Instance> both = List.of(a, b);
-            try {
+            try (AnvilNode chain = AnvilNode.start(31337)) {
                 b.awaitReady();
+                AnchoredApplication app = AnchoredApplication.define(a.http, chain);
                 AtomicBoolean writing = new AtomicBoolean(true);
                 AtomicInteger acknowledged = new AtomicInteger();
-                List<Thread> writers = writers(both, writing, acknowledged);
+                List<Thread> writers = writers(both, writing, acknowledged, app);
                 assertThat(Waiting.until(Duration.ofSeconds(30), () -> a.leads() || b.leads())).isTrue();
                 Instance leader = a.leads() ? a : b;
                 Instance follower = leader == a ? b : a;
                 assertThat(follower.leads()).as("only one instance leads").isFalse();
                 long before = awaitCheckpointAbove(postgres, 0);
+                int anchoredBefore = app.awaitFinal(leader.http, 2);
 
                 leader.process.destroyForcibly();
                 long killed = System.nanoTime();
@@ -63,6 +74,7 @@ class LeaderFailoverTest {
                 assertThat(Waiting.until(Duration.ofSeconds(60), follower::leads)).as("the follower takes over").isTrue();
                 Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
                 long after = awaitCheckpointAbove(postgres, checkpointedSize(postgres));
+                app.awaitFinal(follower.http, anchoredBefore + 2);
 
                 writing.set(false);
                 for (Thread writer : writers) {
@@ -76,9 +88,12 @@ class LeaderFailoverTest {
                 assertThat(checkpointsInOrder(postgres)).as("tree sizes grow with issue time").isTrue();
                 assertThat(Files.readString(follower.log, StandardCharsets.UTF_8))
                         .contains("this instance now runs the background jobs");
+                int blocks = app.awaitAllFinal(follower.http);
+                assertThat(app.anchorsPerBlock(chain)).as("one Anchored log per block on the chain").hasSize(blocks)
+                        .allSatisfy((hash, count) -> assertThat(count).as("anchors of block " + hash).isEqualTo(1));
                 System.out.printf("leader failover: lease %d s, takeover %d ms after kill -9, %d acknowledged writes,"
-                        + " checkpoints at %d before and %d after%n", LEASE.toSeconds(), takeover.toMillis(),
-                        acknowledged.get(), before, after);
+                        + " checkpoints at %d before and %d after, %d blocks each anchored once (%d before the kill)%n",
+                        LEASE.toSeconds(), takeover.toMillis(), acknowledged.get(), before, after, blocks, anchoredBefore);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + logs(both), e);
             } finally {
@@ -99,7 +114,8 @@ class LeaderFailoverTest {
         return all.toString();
     }
 
-    private static List<Thread> writers(List<Instance> instances, AtomicBoolean writing, AtomicInteger acknowledged) {
+    private static List<Thread> writers(List<Instance> instances, AtomicBoolean writing, AtomicInteger acknowledged,
+                                        AnchoredApplication app) {
         List<Thread> writers = new ArrayList<>();
         for (Instance instance : instances) {
             writers.add(Thread.ofPlatform().start(() -> {
@@ -109,6 +125,9 @@ class LeaderFailoverTest {
                         // a key creation is journaled (its key ceremony), so the journal grows and checkpoints follow
                         if (instance.http.post("/api/v1/keys", ADMIN, Map.of("alias", alias, "backend", "software",
                                 "curve", "p-256", "purpose", "report-seal")).status() == 201) {
+                            acknowledged.incrementAndGet();
+                        }
+                        if (app.send(instance.http, instance.name + "-" + i)) {
                             acknowledged.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
@@ -150,6 +169,84 @@ class LeaderFailoverTest {
         }
     }
 
+    /**
+     * An application anchored to one anvil chain through the pair, with a member sending signed messages, so that
+     * blocks are sealed and anchored by whichever instance leads.
+     */
+    private record AnchoredApplication(String contract, ECKeyPair sender, String token) {
+        static final String APP = "failover";
+        static final String LEI = "506700GE1G29325QX363";
+
+        static AnchoredApplication define(Http http, AnvilNode chain) throws Exception {
+            String contract = AnchorContractDeployer.deploy(EvmLedgerConfig.builder().ledgerId("deploy")
+                    .rpcUrl(chain.url()).chainId(chain.chainId()).keyAlias("deployer")
+                    .receiptPollInterval(Duration.ofMillis(20)), new SoftwareKeySigner().withHex("deployer",
+                    SoftwareKeySigner.ANVIL_DEV_KEY_0)).contractAddress();
+            Http.Answer key = http.post("/api/v1/keys", ADMIN, Map.of("alias", "anchor-key", "backend", "software",
+                    "curve", "secp256k1", "purpose", "ledger-transaction"));
+            assertThat(key.status()).as(key.raw().body()).isEqualTo(201);
+            chain.call("anvil_setBalance", key.body().get("ethereumAddress").asText(), "0x56BC75E2D63100000");
+            assertThat(http.post("/api/v1/ledgers", ADMIN, Map.of("name", "chain", "type", "evm", "endpoints",
+                    List.of(chain.url().toString()), "chainId", chain.chainId(), "keyAlias", "anchor-key",
+                    "contractAddress", contract, "finality", "instant")).status()).isEqualTo(201);
+            ECKeyPair sender = Keys.createEcKeyPair();
+            assertThat(http.post("/api/v1/members", ADMIN, Map.of("lei", LEI, "legalName", "Bank A AG",
+                    "jurisdiction", "DE", "contacts", List.of(Map.of("name", "Ops", "email", "ops@bank-a.example",
+                            "phone", "+49 69 1234 5678")), "roles", List.of("founder"),
+                    "ledgerIdentities", Map.of("ethereumAccounts", List.of("0x" + Keys.getAddress(sender)))))
+                    .status()).isEqualTo(201);
+            assertThat(http.post("/api/v1/applications", ADMIN, Map.of("id", APP, "name", "Failover",
+                    "messageSchema", Map.of("type", "object"), "ledgers", List.of("chain"),
+                    "blockInterval", "PT1S", "maxBlockSize", 5)).status()).isEqualTo(201);
+            return new AnchoredApplication(contract, sender, MemberMessages.memberToken(http, ADMIN, "bank-a"));
+        }
+
+        boolean send(Http http, String id) {
+            return http.post("/api/v1/applications/" + APP + "/messages", token,
+                    MemberMessages.message(sender, LEI, id, "{\"id\":\"" + id + "\"}")).status() == 201;
+        }
+
+        /** Waits until at least {@code count} blocks are final; returns how many are. */
+        int awaitFinal(Http http, int count) {
+            assertThat(Waiting.until(Duration.ofSeconds(90), () -> finalCount(http) >= count))
+                    .as("at least " + count + " blocks final").isTrue();
+            return finalCount(http);
+        }
+
+        private static int finalCount(Http http) {
+            return (int) blocks(http).stream().filter(b -> b.get("status").asText().equals("final")).count();
+        }
+
+        /** Waits until every block is final and returns how many there are. */
+        int awaitAllFinal(Http http) {
+            assertThat(Waiting.until(Duration.ofSeconds(90), () -> blocks(http).stream()
+                    .allMatch(b -> b.get("status").asText().equals("final")))).as("every block final").isTrue();
+            return blocks(http).size();
+        }
+
+        private static List<JsonNode> blocks(Http http) {
+            List<JsonNode> all = new ArrayList<>();
+            JsonNode page;
+            do {
+                page = http.get("/api/v1/applications/" + APP + "/blocks?limit=1000&from=" + all.size(), ADMIN).body();
+                page.get("blocks").forEach(all::add);
+            } while (page.path("next").isNumber());
+            return all;
+        }
+
+        /** How many Anchored events the contract emitted for each block hash (topic 1). */
+        Map<String, Integer> anchorsPerBlock(AnvilNode chain) {
+            Map<String, Integer> counts = new HashMap<>();
+            List<?> logs = (List<?>) chain.call("eth_getLogs", Map.of("address", contract, "fromBlock", "0x0",
+                    "toBlock", "latest"));
+            for (Object log : logs) {
+                List<?> topics = (List<?>) ((Map<?, ?>) log).get("topics");
+                counts.merge(String.valueOf(topics.get(1)), 1, Integer::sum);
+            }
+            return counts;
+        }
+    }
+
     /** One appliance process of the pair. */
     private record Instance(String name, Process process, Http http, Path log) {
         static Instance start(Path dir, String name, int dbPort) throws IOException {
@@ -171,6 +268,7 @@ class LeaderFailoverTest {
             env.put("CAIRN_STORAGE_LEADERSHIP_LEASE_TIME", LEASE.toSeconds() + "s");
             env.put("CAIRN_STORAGE_LEADERSHIP_HEARTBEAT", "500ms");
             env.put("CAIRN_JOURNAL_CHECKPOINT_INTERVAL", "1s");
+            env.put("CAIRN_ANCHORING_INTERVAL", "1s");
             env.put("CAIRN_SIGNING_SOFTWARE_MASTER_KEY_FILE", dir.resolve("shared-master.key").toString());
             env.put("CAIRN_LOGGING_FORMAT", "text");
             return new Instance(name, builder.start(), new Http("http://127.0.0.1:" + port), log);

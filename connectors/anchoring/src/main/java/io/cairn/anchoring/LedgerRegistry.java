@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +30,7 @@ public final class LedgerRegistry implements AutoCloseable {
     private final AuditJournal journal;
     private final Clock clock;
     private final Map<String, LedgerConnector> live = new ConcurrentHashMap<>();
+    private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
     /**
      * A registry over the stored ledgers; call {@link #load()} to open their connectors.
@@ -46,15 +48,27 @@ public final class LedgerRegistry implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens a connector for every stored ledger; a ledger whose connector cannot be built is logged and left out. */
+    /**
+     * Brings the live connectors in line with the stored ledgers: opens a connector for every stored ledger that
+     * has none (registered here or by another appliance instance sharing the database) and closes those of
+     * ledgers removed elsewhere. A ledger whose connector cannot be built is logged once and left out until a
+     * later call succeeds. The appliance calls it before each anchoring run.
+     */
     public LedgerRegistry load() {
-        for (RegisteredLedger ledger : list()) {
+        List<RegisteredLedger> stored = list();
+        for (RegisteredLedger ledger : stored) {
             try {
                 live.computeIfAbsent(ledger.name(), n -> factory.open(ledger.definition()));
+                unavailable.remove(ledger.name());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "ledger '" + ledger.name() + "' has no connector: " + e.getMessage());
+                if (unavailable.add(ledger.name())) {
+                    LOG.log(Level.WARNING, "ledger '" + ledger.name() + "' has no connector: " + e.getMessage());
+                }
             }
         }
+        List<String> names = stored.stream().map(RegisteredLedger::name).toList();
+        live.keySet().stream().filter(name -> !names.contains(name)).toList()
+                .forEach(name -> Optional.ofNullable(live.remove(name)).ifPresent(LedgerConnector::close));
         return this;
     }
 
