@@ -61,7 +61,7 @@ log "softhsm2: $(softhsm2-util --version)"
 # --- Deployment tests (ansible/tests, terraform/tests) ------------------------------------------------------
 # Ansible + ansible-lint, sshd/sudo for the network-namespace hosts, promtool (prometheus), HCL parser (npm
 # @cdktf/hcl2json) and checkov (PyPI, in a venv). Services of these packages are not started by the install.
-deploy_packages=(ansible ansible-lint prometheus openssh-server openssh-client sudo curl openssl iproute2 logrotate python3-venv)
+deploy_packages=(ansible ansible-lint prometheus openssh-server openssh-client sudo curl openssl iproute2 logrotate python3-venv systemd)
 deploy_missing=()
 for pkg in "${deploy_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || deploy_missing+=("$pkg"); done
 if [ "${#deploy_missing[@]}" -gt 0 ]; then
