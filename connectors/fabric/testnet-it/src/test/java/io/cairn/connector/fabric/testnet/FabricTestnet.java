@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * Drives the scripts of {@code connectors/fabric/testnet}: {@code up.sh} starts the network with the
  * anchoring chaincode service, {@code network.env} describes it, {@code down.sh} stops it by PID.
  */
-final class FabricTestnet implements AutoCloseable {
+public final class FabricTestnet implements AutoCloseable {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
 
@@ -40,7 +40,7 @@ final class FabricTestnet implements AutoCloseable {
      * Starts the network, or skips the calling test when the Fabric binaries are not cached (fails
      * instead under {@code CAIRN_REQUIRE_TEST_TOOLS=true}).
      */
-    static FabricTestnet start(Path chaincodeJar, Path runDir, int basePort) throws IOException, InterruptedException {
+    public static FabricTestnet start(Path chaincodeJar, Path runDir, int basePort) throws IOException, InterruptedException {
         Path scripts = repositoryRoot().resolve("connectors/fabric/testnet");
         Path binDir = Path.of(run(scripts, List.of("bash", "install.sh", "--print-bin-dir")).strip());
         List<String> missing = new ArrayList<>();
@@ -85,7 +85,7 @@ final class FabricTestnet implements AutoCloseable {
     }
 
     /** @return a value of {@code network.env} */
-    String get(String key) {
+    public String get(String key) {
         String value = env.get(key);
         if (value == null) {
             throw new IllegalStateException("network.env has no " + key);
@@ -94,16 +94,17 @@ final class FabricTestnet implements AutoCloseable {
     }
 
     /** @return a path-valued entry of {@code network.env} */
-    Path path(String key) {
+    public Path path(String key) {
         return Path.of(get(key));
     }
 
-    Duration startup() {
+    /** @return how long {@code up.sh} took */
+    public Duration startup() {
         return startup;
     }
 
     /** @return resident memory in KiB of each process the network started, by name */
-    Map<String, Long> residentMemoryKib() throws IOException {
+    public Map<String, Long> residentMemoryKib() throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();
         try (var files = Files.list(runDir.resolve("pids"))) {
             for (Path pidFile : files.sorted().toList()) {
@@ -134,7 +135,8 @@ final class FabricTestnet implements AutoCloseable {
         }
     }
 
-    static Optional<Path> findRepositoryRoot(Path start) {
+    /** @return the repository root above {@code start}, found by {@code .ci/install-tools.sh} */
+    public static Optional<Path> findRepositoryRoot(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve(".ci/install-tools.sh"))) {
                 return Optional.of(dir);
