@@ -104,9 +104,14 @@ class AnchoringScenarioTest {
                     MemberMessages.message(sender, LEI, "p-" + i, "{\"n\":" + i + "}")).status()).isEqualTo(201);
         }
 
-        assertThat(Waiting.until(Duration.ofSeconds(90), AnchoringScenarioTest::allFinal))
-                .as("every block final on both chains: " + http.get("/api/v1/applications/" + APP + "/blocks", ADMIN)
-                        .raw().body()).isTrue();
+        if (!Waiting.until(Duration.ofSeconds(90), AnchoringScenarioTest::allFinal)) {
+            throw new AssertionError("blocks not final on both chains after 90 s\nblocks: "
+                    + http.get("/api/v1/applications/" + APP + "/blocks", ADMIN).raw().body() + "\nledgers: "
+                    + http.get("/api/v1/ledgers", ADMIN).raw().body() + "\nblock 0: "
+                    + http.get("/api/v1/applications/" + APP + "/blocks/0", ADMIN).raw().body() + "\nmetrics:\n"
+                    + http.get("/metrics", null).raw().body().lines().filter(l -> l.contains("anchor"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         JsonNode blocks = http.get("/api/v1/applications/" + APP + "/blocks", ADMIN).body().get("blocks");
         for (JsonNode block : blocks) {
             JsonNode anchors = http.get("/api/v1/applications/" + APP + "/blocks/" + block.get("seq").asLong(), ADMIN)

@@ -119,7 +119,7 @@ public final class BlockAnchors {
             throw conflict(app, seq, ledger, "application '" + app + "' does not anchor to ledger '" + ledger + "'");
         }
         Change change = SqlValues.run(() -> jdbi.inTransaction(h -> {
-            VerificationBlock block = BlockRows.find(h, app, seq).orElseThrow(() -> new CairnException(
+            VerificationBlock block = BlockRows.lock(h, app, seq).orElseThrow(() -> new CairnException(
                     ErrorCode.JOURNAL_BLOCK_NOT_FOUND, "application '" + app + "' has no block " + seq));
             BlockAnchor next = transition.apply(BlockRows.anchorForUpdate(h, app, seq, ledger));
             BlockRows.upsertAnchor(h, next);

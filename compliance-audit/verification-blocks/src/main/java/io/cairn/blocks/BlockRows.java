@@ -35,6 +35,16 @@ final class BlockRows {
                 .bind("app", app).bind("seq", seq).map((rs, ctx) -> read(rs)).findOne();
     }
 
+    /**
+     * A block, locked until the transaction ends: anchor changes of one block on different ledgers then follow
+     * one another, so each sees the others when it derives the block's status.
+     */
+    static Optional<VerificationBlock> lock(Handle h, String app, long seq) {
+        return h.createQuery("select " + COLUMNS + " from blocks.verification_blocks where app = :app and seq = :seq "
+                        + "for update")
+                .bind("app", app).bind("seq", seq).map((rs, ctx) -> read(rs)).findOne();
+    }
+
     /** Blocks with {@code from <= seq <= to}, in order, at most {@code limit}. */
     static List<VerificationBlock> range(Handle h, String app, long from, long to, int limit) {
         return h.createQuery("select " + COLUMNS + " from blocks.verification_blocks where app = :app "

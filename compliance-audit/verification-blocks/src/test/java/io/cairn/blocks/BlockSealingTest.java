@@ -192,6 +192,41 @@ class BlockSealingTest {
                 .extracting(e -> ((CairnException) e).error()).isEqualTo(ErrorCode.JOURNAL_ANCHOR_TRANSITION_INVALID);
     }
 
+    @Test
+    void blocksFinalOnTwoLedgersAtTheSameMomentBecomeFinal() throws Exception {
+        define("both.app", List.of("chain-a", "chain-b"), 1);
+        int count = 12;
+        for (int i = 0; i < count; i++) {
+            accept("both.app", "b" + i);
+        }
+        List<VerificationBlock> sealed = stack.sealer.sealDue(CLOCK.instant().plusSeconds(5));
+        assertThat(sealed).hasSize(count);
+        Instant at = CLOCK.instant();
+        for (VerificationBlock block : sealed) {
+            for (String ledger : List.of("chain-a", "chain-b")) {
+                stack.anchors.recordAnchored("both.app", block.seq(), ledger, "tx-" + ledger + block.seq(), 1, at);
+            }
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (VerificationBlock block : sealed) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<BlockAnchor>> finals = new java.util.ArrayList<>();
+                for (String ledger : List.of("chain-a", "chain-b")) {
+                    finals.add(pool.submit(() -> {
+                        together.await();
+                        return stack.anchors.recordFinal("both.app", block.seq(), ledger, "tx-" + ledger + block.seq(),
+                                at.plusSeconds(1));
+                    }));
+                }
+                for (var f : finals) {
+                    f.get();
+                }
+            }
+        }
+        assertThat(stack.blocks.blocks("both.app", 0, count)).hasSize(count)
+                .allSatisfy(b -> assertThat(b.status()).as("block " + b.seq()).isEqualTo(BlockStatus.FINAL));
+    }
+
     private static void define(String id, List<String> ledgers, int maxBlockSize) {
         Map<String, Object> definition = BlocksScenarioTest.app(id, ledgers, "PT1S", maxBlockSize, false);
         stack.registry.define(io.cairn.http.Json.mapper().convertValue(definition, ApplicationDefinition.class), "admin");
