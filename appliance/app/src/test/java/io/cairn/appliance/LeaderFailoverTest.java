@@ -190,11 +190,7 @@ class LeaderFailoverTest {
                     List.of(chain.url().toString()), "chainId", chain.chainId(), "keyAlias", "anchor-key",
                     "contractAddress", contract, "finality", "instant")).status()).isEqualTo(201);
             ECKeyPair sender = Keys.createEcKeyPair();
-            assertThat(http.post("/api/v1/members", ADMIN, Map.of("lei", LEI, "legalName", "Bank A AG",
-                    "jurisdiction", "DE", "contacts", List.of(Map.of("name", "Ops", "email", "ops@bank-a.example",
-                            "phone", "+49 69 1234 5678")), "roles", List.of("founder"),
-                    "ledgerIdentities", Map.of("ethereumAccounts", List.of("0x" + Keys.getAddress(sender)))))
-                    .status()).isEqualTo(201);
+            MemberMessages.foundingMember(http, ADMIN, LEI, sender);
             assertThat(http.post("/api/v1/applications", ADMIN, Map.of("id", APP, "name", "Failover",
                     "messageSchema", Map.of("type", "object"), "ledgers", List.of("chain"),
                     "blockInterval", "PT1S", "maxBlockSize", 5)).status()).isEqualTo(201);

@@ -10,11 +10,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
 /** A member organisation's system as scenario tests play it: its API user, and messages signed at the source. */
 final class MemberMessages {
     private MemberMessages() {
+    }
+
+    /** Creates a founding member whose systems sign messages with {@code sender}'s Ethereum account. */
+    static void foundingMember(Http http, String admin, String lei, ECKeyPair sender) {
+        assertThat(http.post("/api/v1/members", admin, Map.of("lei", lei, "legalName", "Bank A AG",
+                "jurisdiction", "DE", "contacts", List.of(Map.of("name", "Ops", "email", "ops@bank-a.example",
+                        "phone", "+49 69 1234 5678")), "roles", List.of("founder"),
+                "ledgerIdentities", Map.of("ethereumAccounts", List.of("0x" + Keys.getAddress(sender)))))
+                .status()).isEqualTo(201);
     }
 
     /** Creates a user with role {@code member} and returns a token for it. */

@@ -50,11 +50,7 @@ class VerificationScenarioTest {
                 .configOrThrow());
         http = new Http(appliance.baseUri());
         sender = Keys.createEcKeyPair();
-        assertThat(http.post("/api/v1/members", ADMIN, Map.of("lei", LEI, "legalName", "Bank A AG",
-                "jurisdiction", "DE", "contacts", List.of(Map.of("name", "Ops", "email", "ops@bank-a.example",
-                        "phone", "+49 69 1234 5678")), "roles", List.of("founder"),
-                "ledgerIdentities", Map.of("ethereumAccounts", List.of("0x" + Keys.getAddress(sender)))))
-                .status()).isEqualTo(201);
+        MemberMessages.foundingMember(http, ADMIN, LEI, sender);
     }
 
     @AfterAll
