@@ -25,6 +25,8 @@ import io.cairn.anchoring.AnchoringPipeline;
 import io.cairn.blocks.BlocksDatabase;
 import io.cairn.ca.CaSettings;
 import io.cairn.ca.ConsortiumCa;
+import io.cairn.membership.ProvisioningSettings;
+import io.cairn.provisioning.besu.BesuProvisioningSettings;
 import io.cairn.journal.JournalApi;
 import io.cairn.journal.JournalAudit;
 import io.cairn.journal.JournalProofs;
@@ -174,11 +176,13 @@ public final class Appliance implements AutoCloseable {
                 LedgerFormats.standard(), SigningServiceSettings.from(config), clock);
         ConsortiumCa ca = new ConsortiumCa(jdbi, new ConsortiumCaKey(signing, config.string(SystemKeys.BACKEND)),
                 CaSettings.from(config), clock);
-        Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
-                .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), ca.issuer(), clock);
         AnchoringLayer anchoring = AnchoringLayer.ledgers(config, jdbi, platform.storage().dataDirectory(), signing,
                 journal.log(), clock);
         resources.add(anchoring.ledgers());
+        Consortium consortium = new Consortium(jdbi, username -> users.find(username).filter(User::enabled)
+                .map(User::roles), Optional.of(journal.log()), MembershipSettings.from(config), ca.issuer(),
+                anchoring.provisioners(BesuProvisioningSettings.from(config), resources),
+                ProvisioningSettings.from(config), clock);
         ApplicationLayer applications = ApplicationLayer.wire(config, jdbi, journal.log(), journal.checkpoints(),
                 consortium.members(), anchoring::kind, clock);
         schedule(resources, platform.lease(), clock, consortium, signing, applications, anchoring,
@@ -205,6 +209,8 @@ public final class Appliance implements AutoCloseable {
         jobs.every("settle-proposals", Duration.ofMinutes(1), () -> lease.runIfLeader(consortium.governance()::settleDue));
         jobs.every("relay-consortium-events", Duration.ofMinutes(1),
                 () -> lease.runIfLeader(consortium.relay()::deliverPending));
+        jobs.every("provision-members", Duration.ofMinutes(1),
+                () -> lease.runIfLeader(consortium.provisioningRunner()::runDue));
         jobs.every("expire-signing-requests", Duration.ofMinutes(1),
                 () -> lease.runIfLeader(signing.approvals()::expireDue));
         jobs.every("seal-verification-blocks", Duration.ofSeconds(1),

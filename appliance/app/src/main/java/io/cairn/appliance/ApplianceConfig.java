@@ -3,6 +3,8 @@ package io.cairn.appliance;
 import io.cairn.anchoring.AnchoringSettings;
 import io.cairn.blocks.BlocksSettings;
 import io.cairn.ca.CaSettings;
+import io.cairn.membership.ProvisioningSettings;
+import io.cairn.provisioning.besu.BesuProvisioningSettings;
 import io.cairn.custody.pkcs11.Pkcs11Settings;
 import io.cairn.custody.vault.VaultSettings;
 import io.cairn.evidence.EvidenceSettings;
@@ -48,6 +50,8 @@ public final class ApplianceConfig {
         all.addAll(EvidenceSettings.OPTIONS);
         all.addAll(AnchoringSettings.OPTIONS);
         all.addAll(CaSettings.OPTIONS);
+        all.addAll(ProvisioningSettings.OPTIONS);
+        all.addAll(BesuProvisioningSettings.OPTIONS);
         return ConfigCatalogue.of(all);
     }
 

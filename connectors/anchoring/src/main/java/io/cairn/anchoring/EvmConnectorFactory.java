@@ -69,7 +69,7 @@ public final class EvmConnectorFactory implements ConnectorFactory {
     }
 
     /** The connector configuration a definition describes. */
-    EvmLedgerConfig config(LedgerDefinition ledger) {
+    public EvmLedgerConfig config(LedgerDefinition ledger) {
         EvmLedgerConfig.Builder builder = EvmLedgerConfig.builder().ledgerId(ledger.name())
                 .rpcUrl(ledger.endpoints().getFirst()).chainId(ledger.chainId())
                 .contractAddress(ledger.contractAddress()).deploymentBlock(ledger.deploymentBlock())

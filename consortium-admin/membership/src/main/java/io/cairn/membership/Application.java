@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param proposalId       the admission vote, once opened
  * @param decidedAt        when it was approved or rejected
  * @param rejectionReasons why it was rejected
- * @param provisioningPlan the plan created on approval (empty until provisioning exists)
+ * @param provisioningPlan the ledger provisioning plan made on approval
  */
 public record Application(UUID id, Member member, CertificateRequest csr, ApplicationState state, String submittedBy,
                           Instant submittedAt, List<ChecklistItem> checklist, Optional<UUID> proposalId,

@@ -1,6 +1,5 @@
 package io.cairn.membership;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,13 +14,12 @@ import org.jdbi.v3.core.Handle;
 final class ApplicationRecords {
     private static final String COLUMNS = "id, member_id, csr_pem, csr_subject, state, submitted_by, submitted_at, "
             + "proposal_id, decided_at, rejection_reasons";
-    private static final TypeReference<List<ProvisioningPlan.Step>> STEPS = new TypeReference<>() {
-    };
-
     private final MemberRegistry members;
+    private final ProvisioningRecords provisioning;
 
-    ApplicationRecords(MemberRegistry members) {
+    ApplicationRecords(MemberRegistry members, ProvisioningRecords provisioning) {
         this.members = members;
+        this.provisioning = provisioning;
     }
 
     void insert(Handle h, UUID id, Member member, CertificateRequest csr, String by, Instant now, List<String> checklist) {
@@ -71,6 +69,11 @@ final class ApplicationRecords {
                 .bind("id", id).bind("at", Timestamp.from(now)).execute();
     }
 
+    void provisioned(Handle h, UUID id, Instant now) {
+        h.createUpdate("update consortium.applications set state = 'provisioned', provisioned_at = :at where id = :id")
+                .bind("at", Timestamp.from(now)).bind("id", id).execute();
+    }
+
     void reject(Handle h, UUID id, Instant now, List<String> reasons) {
         h.createUpdate("update consortium.applications set state = 'rejected', decided_at = :at, rejection_reasons = :r "
                         + "where id = :id")
@@ -100,9 +103,9 @@ final class ApplicationRecords {
                         Optional.ofNullable(rs.getTimestamp("ticked_at")).map(Timestamp::toInstant),
                         Optional.ofNullable(rs.getString("evidence")), Optional.ofNullable(rs.getString("reference"))))
                 .list();
-        Optional<ProvisioningPlan> plan = h.createQuery("select steps::text from consortium.provisioning_plans "
-                        + "where application_id = :a").bind("a", r.id()).mapTo(String.class).findOne()
-                .map(steps -> new ProvisioningPlan(r.id(), JsonColumns.read(steps, STEPS)));
+        Optional<ProvisioningPlan> plan = h.createQuery("select application_id from consortium.provisioning_plans "
+                        + "where application_id = :a").bind("a", r.id()).mapTo(UUID.class).findOne()
+                .map(id -> new ProvisioningPlan(id, ProvisioningPurpose.ADMIT, provisioning.plan(h, id)));
         return new Application(r.id(), members.byId(h, r.memberId()), r.csr(), r.state(), r.submittedBy(),
                 r.submittedAt(), checklist, r.proposalId(), r.decidedAt(), r.reasons(), plan);
     }

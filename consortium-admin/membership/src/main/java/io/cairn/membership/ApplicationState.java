@@ -9,8 +9,10 @@ public enum ApplicationState {
     DUE_DILIGENCE,
     /** The admission vote is open. */
     VOTING,
-    /** Admitted; waiting for certificate issuance and ledger provisioning (later steps). */
+    /** Admitted (certificate issued); its ledger provisioning plan is being carried out. */
     APPROVED_PENDING_PROVISIONING,
+    /** Every provisioning step is done or overridden; the member is active. */
+    PROVISIONED,
     /** Refused by an administrator or by the vote; the reasons are kept. */
     REJECTED;
 

@@ -8,20 +8,24 @@ import org.jdbi.v3.core.Handle;
 /**
  * What a decided proposal changes, applied in the transaction that records the decision: an admission
  * approves or rejects the application (a rejected applicant's status becomes {@code removed}) and an approved
- * one gets its member certificate; a suspension or removal changes the member's status and puts its
- * certificates on hold or revokes them; a policy change adopts the next policy version.
+ * one gets its member certificate and its ledger provisioning plan; a suspension, removal or reinstatement changes
+ * the member's status at once, puts its certificates on hold, revokes them or lifts the hold, and plans the ledger
+ * side ({@link ProvisioningPlanner}); a policy change adopts the next policy version.
  */
 final class Decisions {
     private final MemberRegistry members;
     private final PolicyBook policies;
     private final ApplicationRecords applications;
     private final CertificateIssuer issuer;
+    private final ProvisioningPlanner provisioning;
 
-    Decisions(MemberRegistry members, PolicyBook policies, ApplicationRecords applications, CertificateIssuer issuer) {
+    Decisions(MemberRegistry members, PolicyBook policies, ApplicationRecords applications, CertificateIssuer issuer,
+              ProvisioningPlanner provisioning) {
         this.members = members;
         this.policies = policies;
         this.applications = applications;
         this.issuer = issuer;
+        this.provisioning = provisioning;
     }
 
     void apply(Handle h, Proposal p, boolean approved, String reason, Instant now) {
@@ -33,6 +37,7 @@ final class Decisions {
                     String why = "suspended by vote: " + p.motivation();
                     Member member = status(h, p, MemberStatus.SUSPENDED, actor, now, why);
                     certificates(h, MembershipEvents.CERTIFICATE_HELD, member, issuer.hold(member, why), p, now);
+                    provisioning.offboarding(h, member, ProvisioningPurpose.SUSPEND, p, now);
                 }
             }
             case REMOVE_MEMBER -> {
@@ -40,6 +45,14 @@ final class Decisions {
                     String why = "removed by vote: " + p.motivation();
                     Member member = status(h, p, MemberStatus.REMOVED, actor, now, why);
                     certificates(h, MembershipEvents.CERTIFICATE_REVOKED, member, issuer.revoke(member, why), p, now);
+                    provisioning.offboarding(h, member, ProvisioningPurpose.REMOVE, p, now);
+                }
+            }
+            case REINSTATE_MEMBER -> {
+                if (approved) {
+                    Member member = status(h, p, MemberStatus.ACTIVE, actor, now, "reinstated by vote: " + p.motivation());
+                    certificates(h, MembershipEvents.CERTIFICATE_RELEASED, member, issuer.release(member), p, now);
+                    provisioning.offboarding(h, member, ProvisioningPurpose.REINSTATE, p, now);
                 }
             }
             case CHANGE_POLICY -> {
@@ -65,6 +78,7 @@ final class Decisions {
             Member member = members.byId(h, application.member().id());
             certificates(h, MembershipEvents.CERTIFICATE_ISSUED, member,
                     issuer.issue(member, application.csr()).stream().toList(), p, now);
+            provisioning.admissionApproved(h, application, now);
         } else {
             applications.reject(h, application.id(), now, List.of("admission vote: " + reason));
             MembershipEvents.record(h, MembershipEvents.APPLICATION_REJECTED, MembershipEvents.GOVERNANCE, subject, now,

@@ -74,19 +74,20 @@ public final class Governance {
     }
 
     /**
-     * Proposes to suspend an active member, or to remove an active or suspended one.
+     * Proposes to suspend an active member, to remove an active or suspended one, or to reinstate a suspended one.
      *
      * @throws CairnException {@code CAIRN-MEMBER-0013} when the member's status does not allow it
      */
     public Proposal proposeStatusChange(ProposalKind kind, Lei lei, String by, String motivation) {
-        if (kind != ProposalKind.SUSPEND_MEMBER && kind != ProposalKind.REMOVE_MEMBER) {
+        if (kind == ProposalKind.ADMIT_MEMBER || kind == ProposalKind.CHANGE_POLICY) {
             throw CairnException.field(ErrorCode.API_INVALID_FIELD, "kind",
-                    "proposals opened here are 'suspend-member' or 'remove-member'");
+                    "proposals opened here are 'suspend-member', 'remove-member' or 'reinstate-member'");
         }
         Proposal p = jdbi.inTransaction(h -> {
             Member member = members.findByLei(h, lei).orElseThrow(() -> new CairnException(
                     ErrorCode.API_RESOURCE_NOT_FOUND, "no member organisation with LEI " + lei));
-            boolean allowed = member.status() == MemberStatus.ACTIVE
+            boolean allowed = kind == ProposalKind.REINSTATE_MEMBER ? member.status() == MemberStatus.SUSPENDED
+                    : member.status() == MemberStatus.ACTIVE
                     || (kind == ProposalKind.REMOVE_MEMBER && member.status() == MemberStatus.SUSPENDED);
             if (!allowed) {
                 throw new CairnException(ErrorCode.MEMBER_WRONG_STATE, "a " + member.status().label()

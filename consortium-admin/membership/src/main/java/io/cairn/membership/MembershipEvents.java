@@ -29,6 +29,11 @@ final class MembershipEvents {
     static final String CERTIFICATE_ISSUED = "membership.certificate-issued";
     static final String CERTIFICATE_HELD = "membership.certificate-held";
     static final String CERTIFICATE_REVOKED = "membership.certificate-revoked";
+    static final String CERTIFICATE_RELEASED = "membership.certificate-released";
+    static final String PROVISIONING_PLANNED = "membership.provisioning-planned";
+    static final String PROVISIONING_STEP_CHANGED = "membership.provisioning-step-changed";
+    static final String PROVISIONING_COMPLETED = "membership.provisioning-completed";
+    static final String APPLICATION_PROVISIONED = "membership.application-provisioned";
     /** The actor of changes that a tally, a closed window or a decided proposal made. */
     static final String GOVERNANCE = "system:governance";
 

@@ -111,6 +111,20 @@ public final class MembershipRequests {
     }
 
     /**
+     * Why a provisioning step may count as done without the runner.
+     *
+     * @param reason    what was done instead and by whom, 1-4000 characters
+     * @param reference where the evidence is kept (ticket, signed config update), up to 500 characters
+     */
+    public record OverrideEvidence(String reason, Optional<String> reference) {
+        /** Validates the request. */
+        public OverrideEvidence {
+            text("reason", reason, 4000);
+            reference.ifPresent(r -> text("reference", r, 500));
+        }
+    }
+
+    /**
      * Why an application is rejected.
      *
      * @param reasons one or more reasons
@@ -129,7 +143,7 @@ public final class MembershipRequests {
     /**
      * A suspension or removal to put to the vote.
      *
-     * @param kind       {@code suspend-member} or {@code remove-member}
+     * @param kind       {@code suspend-member}, {@code remove-member} or {@code reinstate-member}
      * @param lei        the member concerned
      * @param motivation why, 1-2000 characters
      */
@@ -137,9 +151,9 @@ public final class MembershipRequests {
         /** Validates the request. */
         public NewProposal {
             Optional<ProposalKind> k = ProposalKind.fromLabel(kind);
-            if (k.isEmpty() || (k.get() != ProposalKind.SUSPEND_MEMBER && k.get() != ProposalKind.REMOVE_MEMBER)) {
-                throw CairnException.field(ErrorCode.API_INVALID_FIELD, "kind", "kind is 'suspend-member' or "
-                        + "'remove-member' (admissions open from onboarding, policy changes from governance-policy)");
+            if (k.isEmpty() || k.get() == ProposalKind.ADMIT_MEMBER || k.get() == ProposalKind.CHANGE_POLICY) {
+                throw CairnException.field(ErrorCode.API_INVALID_FIELD, "kind", "kind is 'suspend-member', "
+                        + "'remove-member' or 'reinstate-member' (admissions open from onboarding, policy changes from governance-policy)");
             }
             Lei.of(lei);
             text("motivation", motivation, 2000);

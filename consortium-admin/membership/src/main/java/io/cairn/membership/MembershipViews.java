@@ -56,11 +56,30 @@ public final class MembershipViews {
         }
     }
 
-    /** A provisioning plan (empty until provisioning is built). */
-    public record PlanView(List<ProvisioningPlan.Step> steps, String note) {
-        static PlanView of(ProvisioningPlan plan) {
-            return new PlanView(plan.steps(), "ledger provisioning is not implemented yet; the plan stays empty");
+    /** One ledger provisioning step. */
+    public record StepView(String id, int position, String ledger, String action, String description,
+                           Map<String, List<String>> parameters, String status, int attempts, Optional<String> lastError,
+                           Optional<String> instructions, Optional<Instant> nextAttemptAt, Optional<String> overriddenBy,
+                           Optional<String> overrideReason, Optional<String> overrideReference, Instant updatedAt) {
+        static StepView of(ProvisioningStep s) {
+            return new StepView(s.id().toString(), s.position(), s.step().ledger(), s.step().action(),
+                    s.step().description(), s.step().parameters(), s.status().label(), s.attempts(), s.lastError(),
+                    s.instructions(), s.nextAttemptAt(), s.override().map(ProvisioningStep.StepOverride::by),
+                    s.override().map(ProvisioningStep.StepOverride::reason),
+                    s.override().flatMap(ProvisioningStep.StepOverride::reference), s.updatedAt());
         }
+    }
+
+    /** A ledger provisioning plan: the steps in execution order and whether all are done or overridden. */
+    public record PlanView(String planId, String purpose, boolean complete, List<StepView> steps) {
+        static PlanView of(ProvisioningPlan plan) {
+            return new PlanView(plan.planId().toString(), plan.purpose().label(), plan.complete(),
+                    plan.steps().stream().map(StepView::of).toList());
+        }
+    }
+
+    /** A member's provisioning plans, oldest first. */
+    public record PlanList(String lei, List<PlanView> items) {
     }
 
     /** An onboarding application. */

@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The onboarding workflow: application (the organisation becomes an applicant; the consortium CA checks its
  * CSR), due-diligence checklist, admission vote, decision (an approval issues the member certificate in the
- * same transaction). An approved application waits in {@code approved-pending-provisioning} with an
- * empty {@link ProvisioningPlan}; a rejected one keeps its reasons and the applicant's status becomes
- * {@code removed} (it may apply again later).
+ * same transaction, with its {@link ProvisioningPlan}). An approved application waits in
+ * {@code approved-pending-provisioning} until every provisioning step is done or overridden, then becomes
+ * {@code provisioned} and its member {@code active} ({@link ProvisioningPlanner}); a rejected one keeps its reasons and
+ * the applicant's status becomes {@code removed} (it may apply again later).
  */
 public final class Onboarding {
     private final Jdbi jdbi;

@@ -64,7 +64,7 @@ public final class OnboardingApi implements ApiService {
     private ApiResponse list(ApiRequest r) {
         Optional<ApplicationState> state = ApiParameters.choice(r, "state",
                 s -> Arrays.stream(ApplicationState.values()).filter(v -> v.label().equals(s)).findFirst(),
-                "due-diligence, voting, approved-pending-provisioning, rejected");
+                "due-diligence, voting, approved-pending-provisioning, provisioned, rejected");
         int offset = ApiParameters.offset(r);
         int limit = ApiParameters.limit(r);
         return ApiResponse.ok(new ApplicationPage(onboarding.list(state, offset, limit).stream()

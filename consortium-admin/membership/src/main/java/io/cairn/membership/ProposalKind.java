@@ -12,6 +12,8 @@ public enum ProposalKind {
     SUSPEND_MEMBER,
     /** Remove an active or suspended member. */
     REMOVE_MEMBER,
+    /** Make a suspended member active again. */
+    REINSTATE_MEMBER,
     /** Adopt a new version of the governance policy. */
     CHANGE_POLICY;
 

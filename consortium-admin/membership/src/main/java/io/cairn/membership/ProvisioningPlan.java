@@ -5,28 +5,24 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The per-ledger steps that make an approved member operational (Besu allowlists and validator votes,
- * Fabric MSP definition and channel update, Corda network map entry). The membership workflow creates the
- * plan EMPTY when an admission is approved: filling and executing its steps is the later provisioning step,
- * which is NOT IMPLEMENTED in this module.
+ * The per-ledger steps that carry out one membership decision on the consortium's ledgers (Besu allowlists and
+ * validator votes, Fabric channel updates, Corda network map entries), in execution order, as the registered
+ * {@link LedgerProvisioner}s planned them.
  *
- * @param applicationId the approved application
- * @param steps         the steps, in execution order; empty until provisioning is built
+ * @param planId  the application (admission) or proposal (suspension, removal) it carries out
+ * @param purpose what it carries out
+ * @param steps   the steps in execution order; empty when no provisioner had anything to do
  */
-public record ProvisioningPlan(UUID applicationId, List<Step> steps) {
+public record ProvisioningPlan(UUID planId, ProvisioningPurpose purpose, List<ProvisioningStep> steps) {
     /** Copies the steps. */
     public ProvisioningPlan {
-        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(purpose, "purpose");
         steps = List.copyOf(steps);
     }
 
-    /**
-     * One step of a plan.
-     *
-     * @param ledger      the ledger it acts on
-     * @param action      what it does, e.g. {@code besu.account-allowlist.add}
-     * @param status      {@code pending}, {@code done}, {@code failed} or {@code overridden}
-     */
-    public record Step(String ledger, String action, String status) {
+    /** Whether every step is done or overridden (true for an empty plan). */
+    public boolean complete() {
+        return steps.stream().allMatch(s -> s.status().settled());
     }
 }

@@ -8,7 +8,9 @@
  *
  * <p>Member certificates are issued, held and revoked through the {@link io.cairn.membership.CertificateIssuer}
  * seam (implemented by the consortium CA module) inside the transactions that record the decisions. Ledger
- * provisioning ({@link io.cairn.membership.ProvisioningPlan}) is a seam for a later step: nothing here executes
- * a provisioning step.
+ * provisioning goes through the {@link io.cairn.membership.LedgerProvisioner} seam (one per ledger, adapted by the
+ * appliance; this module depends on no connector): each admission, suspension, reinstatement and removal gets a
+ * {@link io.cairn.membership.ProvisioningPlan} of steps that the {@link io.cairn.membership.ProvisioningRunner}
+ * executes in order with retries, and that administrators override or retry.
  */
 package io.cairn.membership;

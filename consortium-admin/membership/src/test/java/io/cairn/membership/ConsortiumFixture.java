@@ -39,6 +39,7 @@ final class ConsortiumFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final RecordingJournal journal = new RecordingJournal();
     final CertificateIssuer issuer;
+    final Optional<List<LedgerProvisioner>> provisioners;
     Consortium consortium;
 
     ConsortiumFixture(Path dir) {
@@ -47,7 +48,17 @@ final class ConsortiumFixture implements AutoCloseable {
 
     /** A consortium whose decisions go to this certificate issuer. */
     ConsortiumFixture(Path dir, CertificateIssuer issuer) {
+        this(dir, issuer, Optional.empty());
+    }
+
+    /** A consortium with ledger provisioning through these provisioners (retry delay 1 minute, at most 8, 4 attempts). */
+    ConsortiumFixture(Path dir, List<LedgerProvisioner> provisioners) {
+        this(dir, CertificateIssuer.none(), Optional.of(provisioners));
+    }
+
+    private ConsortiumFixture(Path dir, CertificateIssuer issuer, Optional<List<LedgerProvisioner>> provisioners) {
         this.issuer = issuer;
+        this.provisioners = provisioners;
         StorageSettings storage = StorageSettings.from(CairnConfig.of(ConfigCatalogue.of(StorageSettings.OPTIONS),
                 Map.of("data-directory", dir.toString())));
         db = Database.open(storage, List.of(Consortium.MIGRATION));
@@ -57,13 +68,18 @@ final class ConsortiumFixture implements AutoCloseable {
     private Consortium newConsortium() {
         MembershipSettings settings = new MembershipSettings(List.of("kyc", "sanctions-screening",
                 "legal-agreement-signed"), new PolicyTerms(DecisionRule.MAJORITY, 50, Duration.ofDays(7)));
+        if (provisioners.isPresent()) {
+            return new Consortium(db.jdbi(), u -> Optional.ofNullable(USERS.get(u)), Optional.of(journal), settings,
+                    issuer, provisioners.get(), new ProvisioningSettings(Duration.ofMinutes(1), Duration.ofMinutes(8), 4,
+                    Duration.ofMinutes(15)), clock);
+        }
         return new Consortium(db.jdbi(), u -> Optional.ofNullable(USERS.get(u)), Optional.of(journal), settings, issuer,
                 clock);
     }
 
     /** Empties every table of the schema and starts a new consortium over it (policy version 1 again). */
     ConsortiumFixture reset() {
-        db.jdbi().useHandle(h -> h.execute("truncate consortium.events, consortium.provisioning_plans, "
+        db.jdbi().useHandle(h -> h.execute("truncate consortium.events, consortium.provisioning_steps, consortium.provisioning_plans, "
                 + "consortium.checklist_items, consortium.applications, consortium.ballot_history, consortium.ballots, "
                 + "consortium.electorate, consortium.proposals, consortium.governance_policies, "
                 + "consortium.representatives, consortium.member_status_history, consortium.members restart identity"));

@@ -287,6 +287,32 @@ class MembershipApiTest {
         return send("PUT", "/api/v1/votes/" + proposal + "/ballot", user, body);
     }
 
+    @Test
+    void provisioningPlansAreReadAndGuardedOverHttp() throws Exception {
+        String lei = ConsortiumFixture.lei("969500PROVISIONAPI");
+        Application app = f.applicationInVote(lei, "Bank H", "rep-d");
+        String base = "/api/v1/onboarding/applications/" + app.id() + "/provisioning";
+        assertProblem(send("GET", base, "auditor", null), 409, "CAIRN-MEMBER-0013", null);
+        f.consortium.governance().cast(app.proposalId().orElseThrow(), "rep-a", VoteChoice.YES, Optional.empty());
+        f.consortium.governance().cast(app.proposalId().orElseThrow(), "rep-b", VoteChoice.YES, Optional.empty());
+
+        JsonNode plan = json(send("GET", base, "auditor", null));
+        assertThat(plan.get("planId").asText()).isEqualTo(app.id().toString());
+        assertThat(plan.get("purpose").asText()).isEqualTo("admit");
+        assertThat(plan.get("steps").size()).isZero();
+        JsonNode plans = json(send("GET", "/api/v1/members/" + lei + "/provisioning", "rep-a", null));
+        assertThat(plans.get("items").findValuesAsText("planId")).containsExactly(app.id().toString());
+
+        String step = base + "/" + java.util.UUID.randomUUID();
+        assertProblem(send("POST", step + "/override", "admin-2", "{\"reason\":\"signed\"}"), 404,
+                "CAIRN-API-0009", null);
+        assertProblem(send("POST", step + "/override", "admin-2", "{\"reason\":\"\"}"), 422, "CAIRN-API-0004",
+                "reason");
+        assertThat(send("POST", step + "/override", "auditor", "{\"reason\":\"signed\"}").statusCode()).isEqualTo(403);
+        assertProblem(send("POST", "/api/v1/members/" + lei + "/provisioning/" + java.util.UUID.randomUUID() + "/retry",
+                "admin-2", null), 404, "CAIRN-API-0009", null);
+    }
+
     private static void assertProblem(HttpResponse<String> res, int status, String code, String field) throws IOException {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
         assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
