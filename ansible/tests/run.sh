@@ -208,7 +208,15 @@ make_hosts
 write_inventory
 JAVA_HOME="${JAVA_HOME:-}"
 log "hosts up: ${HOSTS[*]} on $NET.0/24; first run"
-run_playbook "$WORK/run1.log" || { cat "$WORK/run1.log" >&2; fail "first playbook run failed"; }
+show_logs() {
+  for f in "$WORK"/host-*/log/*.log; do
+    [ -f "$f" ] || continue
+    printf '[ansible-test] last lines of %s:\n' "${f#"$WORK"/}" >&2
+    tail -n 60 "$f" >&2
+  done
+}
+
+run_playbook "$WORK/run1.log" || { cat "$WORK/run1.log" >&2; show_logs; fail "first playbook run failed"; }
 recap_changes "$WORK/run1.log" | sed 's/^/[ansible-test] first run changed: /'
 log "second run (idempotence)"
 run_playbook "$WORK/run2.log" || { cat "$WORK/run2.log" >&2; fail "second playbook run failed"; }

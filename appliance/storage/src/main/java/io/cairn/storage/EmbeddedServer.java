@@ -49,6 +49,9 @@ final class EmbeddedServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // TCP on loopback only: no Unix socket in the shared /tmp, where servers of instances in
+                    // different network namespaces (same port number, same file system) would collide
+                    .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
