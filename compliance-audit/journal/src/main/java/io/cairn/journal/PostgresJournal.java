@@ -83,19 +83,20 @@ public final class PostgresJournal implements AuditJournal, AutoCloseable {
 
     /** The stored tree at a committed size, for proofs. */
     public TreeStore treeStore(long treeSize) {
-        if (treeSize < 0 || treeSize > size()) {
-            throw new IllegalArgumentException("tree size must be between 0 and " + size() + ": " + treeSize);
+        long committed = size();
+        if (treeSize < 0 || treeSize > committed) {
+            throw new IllegalArgumentException("tree size must be between 0 and " + committed + ": " + treeSize);
         }
         return new JdbcTreeStore(dataSource, treeSize);
     }
 
     /** The committed entry at a leaf index. */
     public Optional<JournalEntry> entry(long leafIndex) {
-        if (leafIndex < 0 || leafIndex >= size()) {
+        if (leafIndex < 0) {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection()) {
-            return EntryRows.entry(c, leafIndex);
+            return leafIndex < EntryRows.headSize(c) ? EntryRows.entry(c, leafIndex) : Optional.empty();
         } catch (SQLException e) {
             throw StoreFailures.translate(new IllegalStateException("cannot read journal entry", e));
         }
@@ -110,12 +111,12 @@ public final class PostgresJournal implements AuditJournal, AutoCloseable {
      * @return the entries as stored
      */
     public List<JournalEntry> entries(long fromIndex, long toIndex) {
-        long end = Math.min(toIndex, size());
-        if (fromIndex < 0 || fromIndex >= end) {
+        if (fromIndex < 0 || fromIndex >= toIndex) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            return EntryRows.entries(c, fromIndex, end);
+            long end = Math.min(toIndex, EntryRows.headSize(c));
+            return fromIndex < end ? EntryRows.entries(c, fromIndex, end) : List.of();
         } catch (SQLException e) {
             throw StoreFailures.translate(new IllegalStateException("cannot read journal entries", e));
         }
